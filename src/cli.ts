@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+/**
+ * The entrasim command line. Every error a user can cause ends with one line on stderr
+ * and exit code 2; unexpected failures exit 1 with one line too.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CATEGORIES, GRAPH_OF, SHAPES, TABLE_OF, hubName, parseCategory, type Category, type Shape } from './core/categories.ts';
+import { parseUserTime } from './core/time.ts';
+import { runGenerate, type OutputFormat } from './commands/generate.ts';
+import { runStart } from './commands/start.ts';
+import { UsageError, oneLine } from './commands/errors.ts';
+import { runValidate } from './validate/index.ts';
+import { builtinScenarios, loadScenario, ScenarioError } from './scenarios/load.ts';
+import { allStories } from './stories/index.ts';
+import type { Scenario } from './scenarios/types.ts';
+
+function scenarioArg(value: string): Scenario {
+  try {
+    return loadScenario(value).scenario;
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function positiveInt(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) throw new UsageError(`${flag} must be a positive integer, got '${value}'`);
+    return Number(value);
+  };
+}
+
+function dateArg(flag: string) {
+  return (value: string): number => {
+    const ms = parseUserTime(value);
+    if (!Number.isFinite(ms)) throw new UsageError(`${flag} is not a valid ISO 8601 date or datetime: '${value}'`);
+    return ms;
+  };
+}
+
+function categoriesArg(value: string): Category[] {
+  const out: Category[] = [];
+  for (const name of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const c = parseCategory(name);
+    if (!c) throw new UsageError(`unknown category '${name}' (known: ${CATEGORIES.join(', ')})`);
+    if (!out.includes(c)) out.push(c);
+  }
+  if (out.length === 0) throw new UsageError('--categories needs at least one category');
+  return out;
+}
+
+function seedArg(value: string): number | string {
+  return /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('entrasim')
+    .description('Simulated Microsoft Entra ID activity logs: every diagnostic category, in diagnostic, Graph and Log Analytics shapes')
+    .version('0.1.0')
+    .showHelpAfterError(false);
+
+  program
+    .command('generate')
+    .description('generate records into files (storage-archive layout, Graph NDJSON, or Log Analytics tables) or to stdout')
+    .option('--scenario <name|file>', 'scenario to run (built-in name or YAML file; default enterprise-baseline, 1,000 users, one day)', scenarioArg)
+    .option('--seed <seed>', "seed for the tenant and the traffic (default: the scenario's, else 1)", seedArg)
+    .option('--count <n>', 'total number of records (default: the tenant’s natural volume over the window)', positiveInt('--count'))
+    .option('--start <datetime>', 'window start, ISO 8601 UTC (default: end minus one day)', dateArg('--start'))
+    .option('--end <datetime>', 'window end, ISO 8601 UTC (default: start plus one day, or now)', dateArg('--end'))
+    .option('--categories <list>', 'comma-separated categories (default: all)', categoriesArg)
+    .addOption(new Option('--shape <shape>', 'record shape').choices([...SHAPES]).default('diagnostic'))
+    .addOption(new Option('--format <format>', 'file format').choices(['ndjson', 'json', 'csv']).default('ndjson'))
+    .addOption(new Option('--graph-version <version>', 'Graph version for --shape graph').choices(['beta', 'v1.0']).default('beta'))
+    .option('--users <n>', "number of users in the simulated tenant (default: the scenario's)", positiveInt('--users'))
+    .option('--out <dir>', "output directory, or '-' for JSON Lines on stdout", './out')
+    .option('--no-progress', 'never show a progress bar')
+    .action(async (opts: {
+      scenario?: Scenario;
+      seed?: number | string;
+      count?: number;
+      start?: number;
+      end?: number;
+      categories?: Category[];
+      shape: Shape;
+      format: OutputFormat;
+      graphVersion: 'beta' | 'v1.0';
+      users?: number;
+      out: string;
+      progress: boolean;
+    }) => {
+      const summary = await runGenerate(
+        {
+          ...(opts.scenario ? { scenario: opts.scenario } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          ...(opts.users !== undefined ? { users: opts.users } : {}),
+          count: opts.count,
+          start: opts.start,
+          end: opts.end,
+          categories: opts.categories,
+          shape: opts.shape,
+          format: opts.format,
+          graphVersion: opts.graphVersion,
+          out: opts.out,
+          progress: opts.progress === false ? false : undefined,
+        },
+        process.stdout,
+        process.stderr,
+      );
+      if (opts.out !== '-') {
+        process.stderr.write(`wrote ${summary.records} records (${(summary.bytes / 1e6).toFixed(1)} MB) in ${summary.files.length} files under ${opts.out}\n`);
+      }
+    });
+
+  program
+    .command('validate')
+    .description('check files of any shape against the schemas; reports file:line and JSON pointer per bad record')
+    .argument('<paths...>', 'files or directories')
+    .action(async (paths: string[]) => {
+      process.exitCode = await runValidate(paths, process.stdout);
+    });
+
+  program
+    .command('categories')
+    .description('list the log categories with their Log Analytics table, Graph resource and event hub')
+    .action(() => {
+      for (const c of CATEGORIES) {
+        const g = GRAPH_OF[c];
+        process.stdout.write(
+          `${c.padEnd(34)} ${TABLE_OF[c].padEnd(38)} ${(g ? `${g.entityType} (${g.versions.join(', ')})` : '-').padEnd(42)} ${hubName(c)}\n`,
+        );
+      }
+    });
+
+  const scenarios = program
+    .command('scenarios')
+    .description('list the built-in scenarios, one line each')
+    .action(() => {
+      for (const name of builtinScenarios()) {
+        const { scenario } = loadScenario(name);
+        process.stdout.write(`${name.padEnd(28)} ${scenario.description ?? ''}\n`);
+      }
+    });
+  scenarios
+    .command('show')
+    .description('print a scenario file')
+    .argument('<name>', 'built-in scenario name or YAML file')
+    .action((name: string) => {
+      try {
+        process.stdout.write(loadScenario(name).text);
+      } catch (e) {
+        if (e instanceof ScenarioError) throw new UsageError(e.message);
+        throw e;
+      }
+    });
+  scenarios
+    .command('stories')
+    .description('list the built-in stories you can place in a scenario')
+    .action(() => {
+      for (const s of allStories()) process.stdout.write(`${s.id.padEnd(30)} ${s.title} [${s.categories.join(', ')}]\n`);
+    });
+
+  program
+    .command('start')
+    .description('the quick start: a day of the default tenant’s logs into ./out')
+    .option('--out <dir>', 'output directory', './out')
+    .action(async (opts: { out: string }) => {
+      await runStart({ out: opts.out }, process.stdout, process.stderr);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: () => undefined });
+  const quiet = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeErr: () => undefined });
+    cmd.commands.forEach(quiet);
+  };
+  program.commands.forEach(quiet);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      process.stderr.write(`entrasim: ${e.message.replace(/^error: /, '')}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`entrasim: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`entrasim: unexpected error: ${oneLine(e)}\n`);
+    if (process.env.ENTRASIM_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:cli\.ts|entrasim(?:\.js)?)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Baseline traffic over a window: per minute and category, an expected volume from the
+ * scenario's daily volumes × curves × jitter; counts are drawn by systematic sampling
+ * over one running total, so the whole run holds exactly the requested number of
+ * records, spread the way the curves say. Every event draws from its own seeded stream
+ * (per category, minute and position), so an event never depends on the ones before it.
+ */
+import type { CategoryModule } from '../core/activity.ts';
+import type { Category } from '../core/categories.ts';
+import { hash32, Rng } from '../core/random.ts';
+import { curveOf, multiplierAt, type Curve, type CurveName, type CurveOverrides } from './curves.ts';
+
+export interface CategoryPlan {
+  readonly category: Category;
+  readonly module: CategoryModule;
+  /** Records per minute before curves. */
+  readonly perMinute: number;
+  readonly curve: Curve;
+}
+
+export interface TrafficPlan {
+  readonly categories: ReadonlyArray<CategoryPlan>;
+  /** Users' time zones with weights, for local-time curves. */
+  readonly zones: ReadonlyArray<readonly [string, number]>;
+  /** ± jitter fraction on each cell. */
+  readonly randomizeCount: number;
+  readonly seed: string;
+}
+
+/** Default shape per category: people drive most logs; services and health checks don't sleep. */
+export const DEFAULT_CURVE: Readonly<Record<Category, CurveName>> = {
+  AuditLogs: 'human',
+  SignInLogs: 'human',
+  NonInteractiveUserSignInLogs: 'human',
+  ServicePrincipalSignInLogs: 'machine',
+  ManagedIdentitySignInLogs: 'machine',
+  ProvisioningLogs: 'machine',
+  ADFSSignInLogs: 'human',
+  RiskyUsers: 'human',
+  UserRiskEvents: 'human',
+  RiskyServicePrincipals: 'machine',
+  ServicePrincipalRiskEvents: 'machine',
+  EnrichedOffice365AuditLogs: 'human',
+  MicrosoftGraphActivityLogs: 'human',
+  NetworkAccessTrafficLogs: 'human',
+  RemoteNetworkHealthLogs: 'flat',
+  CustomSecurityAttributeAuditLogs: 'human',
+};
+
+export function curveFor(category: Category, name: CurveName | undefined, overrides: CurveOverrides): Curve {
+  return curveOf(name ?? DEFAULT_CURVE[category], overrides);
+}
+
+/** Expected records of one category in the minute starting at `minuteStart`. */
+export function expectedAt(plan: TrafficPlan, c: CategoryPlan, minuteStart: number, minuteIndex: number): number {
+  const mult = multiplierAt(c.curve, minuteStart, plan.zones);
+  let e = c.perMinute * mult;
+  if (plan.randomizeCount > 0) {
+    const jitter = Rng.forIndex(hash32(`${plan.seed}/jitter/${c.category}`), minuteIndex).next();
+    e *= 1 + plan.randomizeCount * (2 * jitter - 1);
+  }
+  return e;
+}
+
+/** Sum of expected records over a window (to scale to a requested count). */
+export function expectedTotal(plan: TrafficPlan, start: number, end: number): number {
+  let total = 0;
+  const minutes = Math.ceil((end - start) / 60_000);
+  for (let m = 0; m < minutes; m++) {
+    const t = start + m * 60_000;
+    const fraction = Math.min(1, (end - t) / 60_000);
+    for (const c of plan.categories) total += expectedAt(plan, c, t, m) * fraction;
+  }
+  return total;
+}
+
+/** The stream of an event: category, minute and position within the minute. */
+export function eventRng(seed: string, category: Category, minuteIndex: number, k: number): Rng {
+  return Rng.forIndex(hash32(`${seed}/event/${category}/${minuteIndex}`), k);
+}

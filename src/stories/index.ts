@@ -1,0 +1,44 @@
+/** The built-in stories, by id. */
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Story } from './types.ts';
+
+// Stories register here as they are written (one module each).
+const STORIES: ReadonlyArray<Story<object>> = [];
+
+const BY_ID = new Map<string, Story<object>>(STORIES.map((s) => [s.id, s]));
+
+export function storyIds(): string[] {
+  return STORIES.map((s) => s.id);
+}
+
+export function story(id: string): Story<object> {
+  const s = BY_ID.get(id);
+  if (!s) throw new RangeError(`unknown story '${id}'`);
+  return s;
+}
+
+export function allStories(): ReadonlyArray<Story<object>> {
+  return STORIES;
+}
+
+const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: false });
+const compiled = new Map<string, ValidateFunction>();
+
+/** The first problem with a story's params, with the path inside `params`. */
+export function storyParamsError(id: string, params: Readonly<Record<string, unknown>>): { path: string[]; message: string } | undefined {
+  const s = BY_ID.get(id);
+  if (!s) return { path: [], message: `unknown story '${id}'` };
+  let validate = compiled.get(id);
+  if (!validate) {
+    validate = ajv.compile({ type: 'object', additionalProperties: false, ...s.params });
+    compiled.set(id, validate);
+  }
+  if (validate(params)) return undefined;
+  const e = validate.errors![0]!;
+  const path = e.instancePath.split('/').slice(1);
+  if (e.keyword === 'additionalProperties') {
+    const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+    return { path: [...path, extra], message: `unknown parameter '${extra}'` };
+  }
+  return { path, message: e.message ?? 'is invalid' };
+}
