@@ -2,24 +2,16 @@
  * Log Analytics rows as CSV, the way the portal exports them: one column per table
  * column in the table's order, `dynamic` cells as JSON text, empty cells for null.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { laColumns } from '../schemas/index.ts';
 
-const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/loganalytics/', import.meta.url));
-
-interface ColumnEntry {
-  readonly name: string;
-}
-
-/** Column order of a table, from its schema (derived from the published table definitions). */
+/**
+ * Column order of a table, from its schema (derived from the published table
+ * definitions); hidden system columns (`_BilledSize`, …) are not exported by the portal.
+ */
 export function tableColumns(table: string): string[] {
-  const schema = JSON.parse(readFileSync(`${SCHEMA_DIR}${table}.schema.json`, 'utf8')) as {
-    'x-columns'?: ReadonlyArray<ColumnEntry | string>;
-    properties?: Record<string, unknown>;
-  };
-  const cols = schema['x-columns'];
-  if (cols) return cols.map((c) => (typeof c === 'string' ? c : c.name));
-  return Object.keys(schema.properties ?? {});
+  return laColumns(table)
+    .filter((c) => !c.hidden)
+    .map((c) => c.name);
 }
 
 function cell(value: unknown): string {

@@ -101,7 +101,7 @@ export function parseScenario(text: string, file: string): Scenario {
       error.keyword === 'additionalProperties'
         ? [...path, String((error.params as { additionalProperty: string }).additionalProperty)]
         : path;
-    throw new ScenarioError(file, lineOf(field), path.join('.') || '(top level)', describe(error));
+    throw new ScenarioError(file, lineOf(field), field.join('.') || '(top level)', describe(error));
   }
   const scenario = data as Scenario;
   const known = storyIds();
