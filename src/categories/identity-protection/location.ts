@@ -1,0 +1,48 @@
+/**
+ * Where a risky sign-in came from. The location is always derived from the IP's network
+ * (`tenant.networkOfIp`) so that every record placing an IP agrees on its city.
+ */
+import type { JsonObject } from '../../core/activity.ts';
+import type { Tenant } from '../../tenant/types.ts';
+
+export interface RiskLocation {
+  readonly city: string;
+  readonly state: string;
+  /** ISO 3166 alpha-2. */
+  readonly countryOrRegion: string;
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
+/** The location of an IP the simulation handed out; undefined for foreign addresses. */
+export function locationOfIp(tenant: Tenant, ip: string): RiskLocation | undefined {
+  const net = tenant.networkOfIp(ip);
+  if (!net) return undefined;
+  const g = net.geo;
+  return { city: g.city, state: g.state, countryOrRegion: g.countryOrRegion, latitude: g.latitude, longitude: g.longitude };
+}
+
+/**
+ * Diagnostic / Log Analytics form: `geoCoordinates` carries `altitude` 0 (real records
+ * write `"altitude":0.0`; JSON.stringify can only write `0`).
+ */
+export function diagnosticLocation(loc: RiskLocation | null): JsonObject | null {
+  if (!loc) return null;
+  return {
+    city: loc.city,
+    state: loc.state,
+    countryOrRegion: loc.countryOrRegion,
+    geoCoordinates: { altitude: 0, latitude: loc.latitude, longitude: loc.longitude },
+  };
+}
+
+/** Graph form: `altitude` is null, as in Graph's own signInLocation examples. */
+export function graphLocation(loc: RiskLocation | null): JsonObject | null {
+  if (!loc) return null;
+  return {
+    city: loc.city,
+    state: loc.state,
+    countryOrRegion: loc.countryOrRegion,
+    geoCoordinates: { altitude: null, latitude: loc.latitude, longitude: loc.longitude },
+  };
+}
