@@ -1163,10 +1163,12 @@ function graphActivityProperties(): { schema: JsonObject; defs: JsonObject; sour
     atContent: s,
     atContentH: s,
     atContentP: s,
-    clientAuthMethod: int,
+    // Real records (DataDog storage fixtures, 2025) carry it as a string ("2"); LA types it int.
+    clientAuthMethod: { type: ['string', 'integer', 'null'] },
     __UDI_RequiredFields_TenantId: s,
     __UDI_RequiredFields_UniqueId: s,
-    __UDI_RequiredFields_EventTime: s,
+    // .NET ticks as an unquoted number in real records (638799492563154034).
+    __UDI_RequiredFields_EventTime: { type: ['integer', 'string', 'null'] },
     __UDI_RequiredFields_RegionScope: s,
     UserPrincipalObjectID: s,
     C_Iat: { type: ['string', 'integer', 'null'] },
