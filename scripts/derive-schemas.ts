@@ -1097,7 +1097,21 @@ function provisioningProperties(beta: CsdlModel): { schema: JsonObject; defs: Js
       'x-unverified': true,
     };
   }
-  // provisioningSteps[].details holds free-text keys: detailsInfo is already open.
+  // provisioningSteps[].details holds free-text keys; Elastic's raw Event Hubs sample carries
+  // provisioningStepType and status as numbers (0-5, 0-2) where Graph writes enum names.
+  properties.provisioningSteps = {
+    type: ['array', 'null'],
+    items: {
+      type: 'object',
+      properties: {
+        name: s,
+        description: s,
+        provisioningStepType: { type: ['integer', 'string', 'null'] },
+        status: { type: ['integer', 'string', 'null'] },
+        details: { type: ['object', 'null'] },
+      },
+    },
+  };
   const defs = base.defs;
   // Keep only defs still referenced.
   pruneDefs(base.schema, defs);
