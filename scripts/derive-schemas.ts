@@ -1046,6 +1046,16 @@ function graphDiagnosticProperties(
       StatusSequence: { type: ['number', 'null'], description: 'PascalCase, diagnostic records only' },
       RequestSequence: { type: ['number', 'null'], description: 'PascalCase, diagnostic records only' },
     });
+    // Real 2025 records (DataDog storage fixtures) write the CA condition flags as numbers
+    // ("conditionsSatisfied":1) and the audiences as objects ({"applicationId","audienceReasons"}).
+    patchDef('appliedConditionalAccessPolicy', {
+      conditionsSatisfied: { type: ['integer', 'string', 'null'] },
+      conditionsNotSatisfied: { type: ['integer', 'string', 'null'] },
+    });
+    properties.conditionalAccessAudiences = {
+      type: ['array', 'null'],
+      items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { applicationId: { type: 'string' }, audienceReasons: { type: 'string' } } }] },
+    };
   }
   if (src.entityType === 'directoryAudit' || src.entityType === 'customSecurityAttributeAudit') {
     // Since Jan 2025 audit properties repeat envelope fields and add tenantGeo.

@@ -17,21 +17,23 @@ export const MICROSOFT_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
 /** Microsoft Services tenant that issues some first-party tokens. */
 export const MICROSOFT_SERVICES_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
+// 797f4846… is registered as "Windows Azure Service Management API" but 2025 sign-in records name it
+// "Azure Resource Manager" (resourceDisplayName), so that is the name used here.
 export const FIRST_PARTY_APPS: ReadonlyArray<FirstPartyAppRow> = [
   { appId: '00000003-0000-0000-c000-000000000000', displayName: 'Microsoft Graph', role: 'resource', clientKind: 'none', resources: [] },
   { appId: '00000002-0000-0ff1-ce00-000000000000', displayName: 'Office 365 Exchange Online', role: 'resource', clientKind: 'none', resources: [] },
   { appId: '00000003-0000-0ff1-ce00-000000000000', displayName: 'Office 365 SharePoint Online', role: 'resource', clientKind: 'none', resources: [] },
   { appId: '00000002-0000-0000-c000-000000000000', displayName: 'Windows Azure Active Directory', role: 'resource', clientKind: 'none', resources: [] },
-  { appId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', displayName: 'Windows Azure Service Management API', role: 'resource', clientKind: 'none', resources: [] },
+  { appId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', displayName: 'Azure Resource Manager', role: 'resource', clientKind: 'none', resources: [] },
   { appId: 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093', displayName: 'Azure Key Vault', role: 'resource', clientKind: 'none', resources: [] },
   { appId: 'e406a681-f3d4-42a8-90b6-c2b029497af1', displayName: 'Azure Storage', role: 'resource', clientKind: 'none', resources: [] },
   { appId: '0000000a-0000-0000-c000-000000000000', displayName: 'Microsoft Intune', role: 'resource', clientKind: 'none', resources: [] },
   { appId: '01cb2876-7ebd-4aa4-9cc9-d28bd4d359a9', displayName: 'Device Registration Service', role: 'resource', clientKind: 'none', resources: [] },
   { appId: 'cc15fd57-2c6c-4117-a88c-83b1d56b4bbe', displayName: 'Microsoft Teams Services', role: 'resource', clientKind: 'none', resources: [] },
   { appId: 'c5393580-f805-4401-95e8-94b7a6ef2fc2', displayName: 'Office 365 Management APIs', role: 'resource', clientKind: 'none', resources: [] },
-  { appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', displayName: 'Azure Portal', role: 'client', clientKind: 'browser', resources: ['Windows Azure Service Management API', 'Microsoft Graph'] },
-  { appId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', displayName: 'Microsoft Azure CLI', role: 'client', clientKind: 'tool', resources: ['Windows Azure Service Management API', 'Microsoft Graph', 'Azure Key Vault'] },
-  { appId: '1950a258-227b-4e31-a9cf-717495945fc2', displayName: 'Microsoft Azure PowerShell', role: 'client', clientKind: 'tool', resources: ['Windows Azure Service Management API', 'Microsoft Graph'] },
+  { appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', displayName: 'Azure Portal', role: 'client', clientKind: 'browser', resources: ['Azure Resource Manager', 'Microsoft Graph'] },
+  { appId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', displayName: 'Microsoft Azure CLI', role: 'client', clientKind: 'tool', resources: ['Azure Resource Manager', 'Microsoft Graph', 'Azure Key Vault'] },
+  { appId: '1950a258-227b-4e31-a9cf-717495945fc2', displayName: 'Microsoft Azure PowerShell', role: 'client', clientKind: 'tool', resources: ['Azure Resource Manager', 'Microsoft Graph'] },
   { appId: '1b730954-1685-4b74-9bfd-dac224a7b894', displayName: 'Azure Active Directory PowerShell', role: 'client', clientKind: 'tool', resources: ['Windows Azure Active Directory', 'Microsoft Graph'] },
   { appId: '14d82eec-204b-4c2f-b7e8-296a70dab67e', displayName: 'Microsoft Graph Command Line Tools', role: 'client', clientKind: 'tool', resources: ['Microsoft Graph'] },
   { appId: 'de8bc8b5-d9f9-48b1-a8ad-b748da725064', displayName: 'Graph Explorer', role: 'client', clientKind: 'browser', resources: ['Microsoft Graph'] },

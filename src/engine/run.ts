@@ -12,7 +12,7 @@ import type { Tenant } from '../tenant/types.ts';
 import { categoryModule } from '../categories/index.ts';
 import type { Scenario, StoryPlacement } from '../scenarios/types.ts';
 import { story as storyById } from '../stories/index.ts';
-import { curveFor, eventRng, expectedAt, expectedTotal, type CategoryPlan, type TrafficPlan } from './traffic.ts';
+import { categoryScales, curveFor, eventRng, expectedAt, expectedByCategory, type CategoryPlan, type TrafficPlan } from './traffic.ts';
 import { driverFor, type Driver } from './drivers.ts';
 
 export interface RunOptions {
@@ -171,44 +171,92 @@ function byTime(a: ActivityBase, b: ActivityBase): number {
 }
 
 /**
- * Baseline activities minute by minute from `fromMinute` (index into the window); with
- * `target` set, cumulative counts follow `scale` so the total is exact.
+ * Running counts of a generation: per category, expected records so far (`acc`) and
+ * records emitted; the count of a category in a minute is the number of integers its
+ * running total crosses (systematic sampling), so every category gets its expected
+ * share to within one record, whatever its size.
  */
-function* minuteActivities(
+interface Counts {
+  readonly acc: Map<Category, number>;
+  readonly emitted: Map<Category, number>;
+  readonly offset: Map<Category, number>;
+  total: number;
+  /** Stop emitting baseline records once the run holds this many. */
+  readonly target: number | undefined;
+}
+
+function newCounts(run: PlannedRun, label: string, target: number | undefined): Counts {
+  const offset = new Map<Category, number>();
+  for (const c of run.plan.categories) offset.set(c.category, new Rng(`${run.seed}/${label}/${c.category}`).next() * 0.999);
+  return { acc: new Map(), emitted: new Map(), offset, total: 0, target };
+}
+
+/** Builds `n` more events of a category in a minute (records may come in pairs). */
+function buildEvents(
+  run: PlannedRun,
+  driver: Driver,
+  category: Category,
+  minuteIndex: number,
+  t0: number,
+  span: number,
+  firstK: number,
+  wanted: number,
+  out: ActivityBase[],
+): { records: number; nextK: number } {
+  let k = firstK;
+  let records = 0;
+  let empty = 0;
+  while (records < wanted && empty < 20) {
+    const rng = eventRng(run.seed, category, minuteIndex, k++);
+    const time = Math.floor(t0 + rng.next() * span);
+    const built = driver({ rng, tenant: run.tenant }, time);
+    // A category with nothing to say for this draw (e.g. no eligible actor) skips it.
+    if (built.length === 0) {
+      empty++;
+      continue;
+    }
+    empty = 0;
+    for (const a of built) out.push(a);
+    records += built.length;
+  }
+  return { records, nextK: k };
+}
+
+/** Baseline activities of one minute, sorted by time. */
+function minuteActivities(
   run: PlannedRun,
   drivers: ReadonlyMap<Category, Driver>,
   minuteIndex: number,
-  counts: { acc: number; emitted: number; scale: number; offset: number; target: number | undefined },
-  minuteEnd: number,
-): Generator<ActivityBase[]> {
+  counts: Counts,
+  windowEnd: number,
+  fillTo?: number,
+): ActivityBase[] {
   const t0 = run.start + minuteIndex * MINUTE;
   const batch: ActivityBase[] = [];
-  const fraction = Math.min(1, (minuteEnd - t0) / MINUTE);
+  const fraction = Math.min(1, (windowEnd - t0) / MINUTE);
+  const span = MINUTE * fraction;
+  let biggest: { category: Category; k: number; e: number } | undefined;
   for (const c of run.plan.categories) {
-    counts.acc += expectedAt(run.plan, c, t0, minuteIndex) * fraction * counts.scale;
-    let goal = Math.floor(counts.acc + counts.offset);
-    if (counts.target !== undefined) goal = Math.min(goal, counts.target);
-    const driver = drivers.get(c.category)!;
-    let k = 0;
-    let empty = 0;
-    while (counts.emitted < goal && empty < 20) {
-      const rng = eventRng(run.seed, c.category, minuteIndex, k++);
-      const time = Math.floor(t0 + rng.next() * MINUTE * fraction);
-      const ctx: BuildContext = { rng, tenant: run.tenant };
-      const built = driver(ctx, time);
-      if (built.length === 0) {
-        // The category has nothing to say for this tenant (e.g. unlicensed): skip its share.
-        empty++;
-        if (empty >= 20) counts.emitted = goal;
-        continue;
-      }
-      empty = 0;
-      for (const a of built) batch.push(a);
-      counts.emitted += built.length;
-    }
+    const e = expectedAt(run.plan, c, t0, minuteIndex) * fraction;
+    const acc = (counts.acc.get(c.category) ?? 0) + e;
+    counts.acc.set(c.category, acc);
+    const emitted = counts.emitted.get(c.category) ?? 0;
+    let wanted = Math.floor(acc + counts.offset.get(c.category)!) - emitted;
+    if (counts.target !== undefined) wanted = Math.min(wanted, counts.target - counts.total);
+    if (wanted <= 0) continue;
+    const { records, nextK } = buildEvents(run, drivers.get(c.category)!, c.category, minuteIndex, t0, span, 0, wanted, batch);
+    // Pairs (an interrupt and its success) count against later minutes of the category.
+    counts.emitted.set(c.category, emitted + Math.max(records, wanted));
+    counts.total += records;
+    if (!biggest || e > biggest.e) biggest = { category: c.category, k: nextK, e };
+  }
+  // The last minute of a counted run tops up from the busiest category, so the total is exact.
+  if (fillTo !== undefined && counts.total < fillTo && biggest) {
+    const { records } = buildEvents(run, drivers.get(biggest.category)!, biggest.category, minuteIndex, t0, span, biggest.k, fillTo - counts.total, batch);
+    counts.total += records;
   }
   batch.sort(byTime);
-  yield batch;
+  return batch;
 }
 
 /** Backfill activities in event-time order (synchronous: fixtures and file output). */
@@ -216,27 +264,27 @@ export function* backfillActivities(run: PlannedRun): Generator<ActivityBase> {
   const drivers = new Map(run.plan.categories.map((c) => [c.category, driverFor(c.module, run)] as const));
   const stories = storyActivities(run);
   const baselineTarget = run.count !== undefined ? Math.max(0, run.count - stories.length) : undefined;
-  const natural = expectedTotal(run.plan, run.start, run.end);
-  const scale = baselineTarget !== undefined ? (natural > 0 ? baselineTarget / natural : 0) : 1;
-  const counts = { acc: 0, emitted: 0, scale, offset: new Rng(`${run.seed}/offset`).next() * 0.999, target: baselineTarget };
+  const scales = categoryScales(expectedByCategory(run.plan, run.start, run.end), baselineTarget);
+  const scaled: PlannedRun = {
+    ...run,
+    plan: { ...run.plan, categories: run.plan.categories.map((c) => ({ ...c, perMinute: c.perMinute * (scales.get(c.category) ?? 1) })) },
+  };
+  const counts = newCounts(run, 'offset', baselineTarget);
   const minutes = Math.ceil((run.end - run.start) / MINUTE);
   let s = 0;
   let total = 0;
   const limit = run.count;
   for (let m = 0; m < minutes; m++) {
-    const last = m === minutes - 1;
-    if (last && baselineTarget !== undefined) counts.offset = 1; // round the final total up to the target
-    for (const batch of minuteActivities(run, drivers, m, counts, run.end)) {
-      for (const a of batch) {
-        while (s < stories.length && byTime(stories[s]!, a) <= 0) {
-          if (limit !== undefined && total >= limit) return;
-          yield stories[s++]!;
-          total++;
-        }
+    const fill = m === minutes - 1 ? baselineTarget : undefined;
+    for (const a of minuteActivities(scaled, drivers, m, counts, run.end, fill)) {
+      while (s < stories.length && byTime(stories[s]!, a) <= 0) {
         if (limit !== undefined && total >= limit) return;
-        yield a;
+        yield stories[s++]!;
         total++;
       }
+      if (limit !== undefined && total >= limit) return;
+      yield a;
+      total++;
     }
   }
   while (s < stories.length) {
@@ -273,17 +321,15 @@ export async function* runScenario(scenario: Scenario, options: RunOptions = {})
   const wallStart = Date.now();
   const simStart = run.end;
   const liveRun: PlannedRun = { ...run, start: simStart, end: Number.MAX_SAFE_INTEGER };
-  const counts = { acc: 0, emitted: 0, scale: 1, offset: new Rng(`${run.seed}/live-offset`).next(), target: undefined };
+  const counts = newCounts(run, 'live-offset', undefined);
   for (let m = 0; !options.signal?.aborted; m++) {
     const minuteStart = simStart + m * MINUTE;
-    for (const batch of minuteActivities(liveRun, drivers, m, counts, minuteStart + MINUTE)) {
-      for (const a of batch) {
-        const due = wallStart + (a.time - simStart) / run.live.speed;
-        const wait = due - Date.now();
-        if (wait > 0) await sleep(wait, options.signal);
-        if (options.signal?.aborted) return;
-        yield a;
-      }
+    for (const a of minuteActivities(liveRun, drivers, m, counts, minuteStart + MINUTE)) {
+      const due = wallStart + (a.time - simStart) / run.live.speed;
+      const wait = due - Date.now();
+      if (wait > 0) await sleep(wait, options.signal);
+      if (options.signal?.aborted) return;
+      yield a;
     }
   }
 }

@@ -74,6 +74,57 @@ export function expectedTotal(plan: TrafficPlan, start: number, end: number): nu
   return total;
 }
 
+/** Expected records per category over a window, before any scaling. */
+export function expectedByCategory(plan: TrafficPlan, start: number, end: number): Map<Category, number> {
+  const totals = new Map<Category, number>(plan.categories.map((c) => [c.category, 0]));
+  const minutes = Math.ceil((end - start) / 60_000);
+  for (let m = 0; m < minutes; m++) {
+    const t = start + m * 60_000;
+    const fraction = Math.min(1, (end - t) / 60_000);
+    for (const c of plan.categories) totals.set(c.category, totals.get(c.category)! + expectedAt(plan, c, t, m) * fraction);
+  }
+  return totals;
+}
+
+/** Smallest share of a run a selected category gets once the run holds ≥ 1,000 records. */
+export const MIN_SHARE = 0.003;
+/** …and never fewer than this many expected records, so rare categories always show. */
+export const MIN_RECORDS = 4;
+
+/**
+ * Per-category multipliers so that the run totals `target` records (or the natural
+ * volume when no target), shared as the curves say, but with every category at or
+ * above its floor: non-interactive sign-ins stay several times interactive ones while
+ * rare categories (risk, health) still appear in any run of ≥ 1,000 records.
+ */
+export function categoryScales(natural: ReadonlyMap<Category, number>, target: number | undefined): Map<Category, number> {
+  const naturalSum = [...natural.values()].reduce((s, v) => s + v, 0);
+  const total = target ?? naturalSum;
+  const floor = total >= 1000 ? Math.max(MIN_RECORDS, MIN_SHARE * total) : 0;
+  const scales = new Map<Category, number>();
+  if (naturalSum <= 0) {
+    for (const c of natural.keys()) scales.set(c, 0);
+    return scales;
+  }
+  if (target === undefined) {
+    for (const [c, v] of natural) scales.set(c, v > 0 ? Math.max(v, floor) / v : 0);
+    return scales;
+  }
+  // Solve for a common scale s over the categories above their floor.
+  let floored = new Set<Category>();
+  let s = total / naturalSum;
+  for (let i = 0; i < 20; i++) {
+    const next = new Set<Category>([...natural].filter(([, v]) => v > 0 && v * s < floor).map(([c]) => c));
+    const rest = [...natural].filter(([c]) => !next.has(c)).reduce((sum, [, v]) => sum + v, 0);
+    const left = Math.max(0, total - next.size * floor);
+    s = rest > 0 ? left / rest : 0;
+    if (next.size === floored.size) break;
+    floored = next;
+  }
+  for (const [c, v] of natural) scales.set(c, v <= 0 ? 0 : floored.has(c) ? floor / v : s);
+  return scales;
+}
+
 /** The stream of an event: category, minute and position within the minute. */
 export function eventRng(seed: string, category: Category, minuteIndex: number, k: number): Rng {
   return Rng.forIndex(hash32(`${seed}/event/${category}/${minuteIndex}`), k);
