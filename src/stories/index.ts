@@ -1,9 +1,11 @@
 /** The built-in stories, by id. */
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Story } from './types.ts';
+import { STORIES as SIGN_IN_ATTACKS } from './sign-in-attacks/index.ts';
+import { STORIES as DIRECTORY_CHANGES } from './directory-changes/index.ts';
+import { STORIES as WORKLOADS_AND_NETWORK } from './workloads-and-network/index.ts';
 
-// Stories register here as they are written (one module each).
-const STORIES: ReadonlyArray<Story<object>> = [];
+const STORIES: ReadonlyArray<Story<object>> = [...SIGN_IN_ATTACKS, ...DIRECTORY_CHANGES, ...WORKLOADS_AND_NETWORK];
 
 const BY_ID = new Map<string, Story<object>>(STORIES.map((s) => [s.id, s]));
 
