@@ -25,7 +25,7 @@ const OUTCOMES: Weighted<Outcome> = [
 ];
 
 /** Interrupts users pass through (the outcome record follows). */
-const INTERRUPTS: Weighted<number> = [
+export const INTERRUPTS: Weighted<number> = [
   [50140, 50],
   [50074, 22],
   [50076, 14],
@@ -33,6 +33,9 @@ const INTERRUPTS: Weighted<number> = [
   [50072, 4],
   [50125, 4],
 ];
+
+/** Codes Entra writes as an interrupt record before the outcome record of the same flow. */
+export const INTERRUPT_CODES: ReadonlySet<number> = new Set(INTERRUPTS.map(([code]) => code));
 
 /** Failures that end the attempt. */
 const FAILURES: Weighted<number> = [
