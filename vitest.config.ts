@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: servers started by tests (Azurite, Event Hubs, fastify) need room.
     maxWorkers: 2,
+    // Memory tests measure the heap after a full collection.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -105,7 +105,11 @@ function graphActivityDriver(run: PlannedRun): Driver {
       ['managedIdentity', 15],
     ] as const);
     const user = kind === 'user' ? enabledUser(rng, tenant) : undefined;
-    const first: GraphActivity = user ? buildGraphActivity(ctx, time, { caller: 'user', user }) : buildGraphActivity(ctx, time, { caller: kind });
+    // The token was acquired a little earlier (whole seconds, as `iat` is).
+    const tokenIssuedAt = Math.floor((time - rng.range(2_000, 20 * 60_000)) / 1000) * 1000;
+    const first: GraphActivity = user
+      ? buildGraphActivity(ctx, time, { caller: 'user', user, tokenIssuedAt })
+      : buildGraphActivity(ctx, time, { caller: kind, tokenIssuedAt });
     const out: ActivityBase[] = [];
     const tokenTime = Math.min(first.tokenIssuedAt, time);
     // The token's sign-in, in the category that logs it, when the run includes that category.

@@ -14,6 +14,10 @@ import type { Scenario, StoryPlacement } from '../scenarios/types.ts';
 import { story as storyById } from '../stories/index.ts';
 import { categoryScales, curveFor, eventRng, expectedAt, expectedByCategory, type CategoryPlan, type TrafficPlan } from './traffic.ts';
 import { driverFor, type Driver } from './drivers.ts';
+import { ReorderBuffer } from './reorder.ts';
+
+/** How far an event's records may reach before or after its minute (token sign-ins, bursts). */
+const REORDER_HORIZON = 30 * MINUTE;
 
 export interface RunOptions {
   /** Overrides the scenario's seed (default 1). */
@@ -271,25 +275,22 @@ export function* backfillActivities(run: PlannedRun): Generator<ActivityBase> {
   };
   const counts = newCounts(run, 'offset', baselineTarget);
   const minutes = Math.ceil((run.end - run.start) / MINUTE);
-  let s = 0;
+  const buffer = new ReorderBuffer();
+  for (const a of stories) buffer.push(a);
   let total = 0;
   const limit = run.count;
   for (let m = 0; m < minutes; m++) {
     const fill = m === minutes - 1 ? baselineTarget : undefined;
-    for (const a of minuteActivities(scaled, drivers, m, counts, run.end, fill)) {
-      while (s < stories.length && byTime(stories[s]!, a) <= 0) {
-        if (limit !== undefined && total >= limit) return;
-        yield stories[s++]!;
-        total++;
-      }
+    for (const a of minuteActivities(scaled, drivers, m, counts, run.end, fill)) buffer.push(a);
+    for (const a of buffer.releaseBefore(run.start + m * MINUTE - REORDER_HORIZON)) {
       if (limit !== undefined && total >= limit) return;
       yield a;
       total++;
     }
   }
-  while (s < stories.length) {
+  for (const a of buffer.drain()) {
     if (limit !== undefined && total >= limit) return;
-    yield stories[s++]!;
+    yield a;
     total++;
   }
 }
@@ -322,9 +323,12 @@ export async function* runScenario(scenario: Scenario, options: RunOptions = {})
   const simStart = run.end;
   const liveRun: PlannedRun = { ...run, start: simStart, end: Number.MAX_SAFE_INTEGER };
   const counts = newCounts(run, 'live-offset', undefined);
+  const buffer = new ReorderBuffer();
   for (let m = 0; !options.signal?.aborted; m++) {
     const minuteStart = simStart + m * MINUTE;
-    for (const a of minuteActivities(liveRun, drivers, m, counts, minuteStart + MINUTE)) {
+    for (const a of minuteActivities(liveRun, drivers, m, counts, minuteStart + MINUTE)) buffer.push(a);
+    // Live records go out when their time comes; a token's earlier sign-in goes out at once.
+    for (const a of buffer.releaseBefore(minuteStart + MINUTE)) {
       const due = wallStart + (a.time - simStart) / run.live.speed;
       const wait = due - Date.now();
       if (wait > 0) await sleep(wait, options.signal);
