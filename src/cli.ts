@@ -49,6 +49,14 @@ function categoriesArg(value: string): Category[] {
   return out;
 }
 
+function shardArg(value: string): { index: number; of: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const of = m ? Number(m[2]) : NaN;
+  if (!m || of < 1 || index >= of) throw new UsageError(`--shard must be K/N with 0 ≤ K < N (e.g. 0/4), got '${value}'`);
+  return { index, of };
+}
+
 function seedArg(value: string): number | string {
   return /^-?\d+$/.test(value) ? Number(value) : value;
 }
@@ -75,6 +83,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--graph-version <version>', 'Graph version for --shape graph').choices(['beta', 'v1.0']).default('beta'))
     .option('--users <n>', "number of users in the simulated tenant (default: the scenario's)", positiveInt('--users'))
     .option('--out <dir>', "output directory, or '-' for JSON Lines on stdout", './out')
+    .option('--shard <K/N>', 'produce only slice K (0-based) of N: N processes with the same seed and window produce the whole run between them', shardArg)
     .option('--no-progress', 'never show a progress bar')
     .action(async (opts: {
       scenario?: Scenario;
@@ -89,12 +98,14 @@ export function buildProgram(): Command {
       users?: number;
       out: string;
       progress: boolean;
+      shard?: { index: number; of: number };
     }) => {
       const summary = await runGenerate(
         {
           ...(opts.scenario ? { scenario: opts.scenario } : {}),
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           ...(opts.users !== undefined ? { users: opts.users } : {}),
+          ...(opts.shard ? { shard: opts.shard } : {}),
           count: opts.count,
           start: opts.start,
           end: opts.end,

@@ -64,6 +64,16 @@ describe('generate() — the library entry', () => {
     expect(take(6)).not.toEqual(take(5));
   });
 
+  it('shards: N slices with the same seed are disjoint and together equal the single run', () => {
+    const base = { seed: 12, count: 3000, start: START } as const;
+    const whole = [...generateSync(base)].map((r) => JSON.stringify(r.record)).sort();
+    const parts = [0, 1, 2].map((index) => [...generateSync({ ...base, shard: { index, of: 3 } })].map((r) => JSON.stringify(r.record)));
+    for (const p of parts) expect(p.length).toBeGreaterThan(500);
+    const union = parts.flat().sort();
+    expect(union).toEqual(whole);
+    expect(new Set(union).size).toBe(union.length);
+  });
+
   it('runScenario yields the scenario’s activities in time order', async () => {
     const { scenario } = loadScenario('enterprise-baseline');
     let last = 0;

@@ -82,90 +82,93 @@ function enabledUser(rng: Rng, tenant: Tenant): User {
   return tenant.user(0);
 }
 
-/** Calls made with one token: mostly a handful, sometimes a longer session. */
-function callsPerToken(rng: Rng): number {
-  return rng.weighted([
-    [1, 30],
-    [2, 22],
-    [3, 16],
-    [5, 14],
-    [8, 10],
-    [13, 8],
-  ]);
+/** Calls served by one token, on average: a token is acquired, then used a few times. */
+export const CALLS_PER_TOKEN = 4;
+
+type CallerKind = 'user' | 'app' | 'managedIdentity';
+
+/**
+ * Graph activity of one minute with the sign-ins that issued its tokens: `calls` requests
+ * spread over ⌈calls / 4⌉ tokens, each token's sign-in written in the category that logs
+ * it (non-interactive user, service principal, managed identity) when the run has that
+ * category. The number of records depends only on `calls` and the run's categories, so
+ * counts stay exact and shards stay independent.
+ */
+export interface GraphCellBuilder {
+  /** Token sign-ins a minute with `calls` calls brings along. */
+  tokensFor(calls: number): number;
+  build(ctx: BuildContext, t0: number, span: number, calls: number, out: ActivityBase[]): void;
 }
 
-/** Graph activity with the sign-in that issued its token. */
-function graphActivityDriver(run: PlannedRun): Driver {
+export function graphCellBuilder(run: PlannedRun): GraphCellBuilder {
   const emits = new Set<Category>(run.categories);
-  return (ctx, time) => {
-    const { rng, tenant } = ctx;
-    const kind = rng.weighted([
-      ['user', 45],
-      ['app', 40],
-      ['managedIdentity', 15],
-    ] as const);
-    const user = kind === 'user' ? enabledUser(rng, tenant) : undefined;
-    // The token was acquired a little earlier (whole seconds, as `iat` is).
-    const tokenIssuedAt = Math.floor((time - rng.range(2_000, 20 * 60_000)) / 1000) * 1000;
-    const first: GraphActivity = user
-      ? buildGraphActivity(ctx, time, { caller: 'user', user, tokenIssuedAt })
-      : buildGraphActivity(ctx, time, { caller: kind, tokenIssuedAt });
-    const out: ActivityBase[] = [];
-    const tokenTime = Math.min(first.tokenIssuedAt, time);
-    // The token's sign-in, in the category that logs it, when the run includes that category.
-    if (first.idtyp === 'user' && emits.has('NonInteractiveUserSignInLogs')) {
-      if (user && user.id === first.userId) {
-        out.push(
-          buildUserSignIn(ctx, tokenTime, {
-            category: 'NonInteractiveUserSignInLogs',
-            user: user.index,
-            app: first.appId,
-            resource: 'Microsoft Graph',
-            ip: first.ipAddress,
-            uniqueTokenIdentifier: first.signInActivityId,
-            ...(first.sessionId ? { sessionId: first.sessionId } : {}),
-          }),
-        );
+  const kinds: Array<readonly [CallerKind, number]> = [];
+  if (emits.has('NonInteractiveUserSignInLogs')) kinds.push(['user', 45]);
+  if (emits.has('ServicePrincipalSignInLogs')) kinds.push(['app', 40]);
+  if (emits.has('ManagedIdentitySignInLogs') && run.tenant.managedIdentities.length > 0) kinds.push(['managedIdentity', 15]);
+  const withTokens = kinds.length > 0;
+  const tokensFor = (calls: number): number => (withTokens && calls > 0 ? Math.ceil(calls / CALLS_PER_TOKEN) : 0);
+  return {
+    tokensFor,
+    build(ctx, t0, span, calls, out) {
+      const { rng, tenant } = ctx;
+      if (!withTokens) {
+        for (let i = 0; i < calls; i++) out.push(buildGraphActivity(ctx, Math.floor(t0 + rng.next() * span)));
+        return;
       }
-    } else if (first.idtyp === 'app') {
-      const mi = tenant.managedIdentities.find((m) => m.appId === first.appId);
-      if (mi && emits.has('ManagedIdentitySignInLogs')) {
-        out.push(buildManagedIdentitySignIn(ctx, tokenTime, { identity: mi.appId, resource: 'Microsoft Graph', uniqueTokenIdentifier: first.signInActivityId }));
-      } else if (!mi && emits.has('ServicePrincipalSignInLogs')) {
-        out.push(
-          buildServicePrincipalSignIn(ctx, tokenTime, {
-            app: first.appId,
-            resource: 'Microsoft Graph',
-            ip: first.ipAddress,
-            uniqueTokenIdentifier: first.signInActivityId,
-          }),
-        );
+      const tokens = tokensFor(calls);
+      for (let t = 0; t < tokens; t++) {
+        // Calls of this token: an even share of the minute's calls.
+        const mine = Math.floor(calls / tokens) + (t < calls % tokens ? 1 : 0);
+        const kind = rng.weighted(kinds);
+        const user = kind === 'user' ? enabledUser(rng, tenant) : undefined;
+        const time = Math.floor(t0 + rng.next() * span);
+        // The token was acquired a little earlier (whole seconds, as `iat` is).
+        const tokenIssuedAt = Math.floor((time - rng.range(2_000, 20 * 60_000)) / 1000) * 1000;
+        const first: GraphActivity = user
+          ? buildGraphActivity(ctx, time, { caller: 'user', user, tokenIssuedAt })
+          : buildGraphActivity(ctx, time, { caller: kind, tokenIssuedAt });
+        out.push(tokenSignIn(ctx, first, user, tokenIssuedAt));
+        out.push(first);
+        let at = time;
+        for (let i = 1; i < mine; i++) {
+          at = Math.min(at + rng.range(200, 20_000), t0 + span - 1);
+          out.push(
+            buildGraphActivity(ctx, at, {
+              caller: kind,
+              ...(user && first.idtyp === 'user' ? { user, clientApp: tenant.app(first.appId) } : {}),
+              ...(kind === 'app' ? { app: tenant.applications.find((a) => a.appId === first.appId) } : {}),
+              ...(kind === 'managedIdentity' ? { managedIdentity: tenant.managedIdentities.find((m) => m.appId === first.appId) } : {}),
+              ipAddress: first.ipAddress,
+              userAgent: first.userAgent,
+              signInActivityId: first.signInActivityId,
+              tokenIssuedAt: first.tokenIssuedAt,
+              ...(first.sessionId ? { sessionId: first.sessionId } : {}),
+              ...(first.deviceId ? { deviceId: first.deviceId } : {}),
+            }),
+          );
+        }
       }
-    }
-    out.push(first);
-    // More calls on the same token, seconds to minutes apart.
-    const more = callsPerToken(rng) - 1;
-    let t = time;
-    for (let i = 0; i < more; i++) {
-      t += rng.range(200, 90_000);
-      if (t >= run.end) break;
-      out.push(
-        buildGraphActivity(ctx, t, {
-          caller: kind,
-          ...(user && first.idtyp === 'user' ? { user, clientApp: tenant.app(first.appId) } : {}),
-          ...(kind === 'app' ? { app: tenant.applications.find((a) => a.appId === first.appId) } : {}),
-          ...(kind === 'managedIdentity' ? { managedIdentity: tenant.managedIdentities.find((m) => m.appId === first.appId) } : {}),
-          ipAddress: first.ipAddress,
-          userAgent: first.userAgent,
-          signInActivityId: first.signInActivityId,
-          tokenIssuedAt: first.tokenIssuedAt,
-          ...(first.sessionId ? { sessionId: first.sessionId } : {}),
-          ...(first.deviceId ? { deviceId: first.deviceId } : {}),
-        }),
-      );
-    }
-    return out;
+    },
   };
+}
+
+/** The sign-in that issued a call's token, with its `uniqueTokenIdentifier`. */
+function tokenSignIn(ctx: BuildContext, call: GraphActivity, user: User | undefined, at: number): ActivityBase {
+  const mi = call.idtyp === 'app' ? ctx.tenant.managedIdentities.find((m) => m.appId === call.appId) : undefined;
+  if (call.idtyp === 'user' && user) {
+    return buildUserSignIn(ctx, at, {
+      category: 'NonInteractiveUserSignInLogs',
+      user: user.index,
+      app: call.appId,
+      resource: 'Microsoft Graph',
+      ip: call.ipAddress,
+      uniqueTokenIdentifier: call.signInActivityId,
+      ...(call.sessionId ? { sessionId: call.sessionId } : {}),
+    });
+  }
+  if (mi) return buildManagedIdentitySignIn(ctx, at, { identity: mi.appId, resource: 'Microsoft Graph', uniqueTokenIdentifier: call.signInActivityId });
+  return buildServicePrincipalSignIn(ctx, at, { app: call.appId, resource: 'Microsoft Graph', ip: call.ipAddress, uniqueTokenIdentifier: call.signInActivityId });
 }
 
 export function driverFor(module: CategoryModule, run: PlannedRun): Driver {
@@ -175,8 +178,6 @@ export function driverFor(module: CategoryModule, run: PlannedRun): Driver {
     case 'ServicePrincipalSignInLogs':
     case 'ManagedIdentitySignInLogs':
       return signInDriver(module.category, run) ?? ((ctx, time) => module.baseline(ctx, time));
-    case 'MicrosoftGraphActivityLogs':
-      return graphActivityDriver(run);
     default:
       return (ctx, time) => module.baseline(ctx, time);
   }

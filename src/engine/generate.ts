@@ -10,7 +10,7 @@ import { DAY, MINUTE } from '../core/time.ts';
 import { categoryModule } from '../categories/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { defaultScenario } from '../scenarios/default.ts';
-import { backfillActivities, planScenario, type PlannedRun } from './run.ts';
+import { backfillActivities, planScenario, type PlannedRun, type Shard } from './run.ts';
 
 export interface GenerateOptions {
   /** Seed for the tenant and the traffic (default: the scenario's, else 1). */
@@ -35,6 +35,11 @@ export interface GenerateOptions {
   readonly workspaceId?: string;
   /** Clock for the default window (tests pin it). */
   readonly now?: number;
+  /**
+   * Produce only this shard's slice (minutes m with m mod N = K): N processes with the
+   * same seed and window together produce exactly the unsharded run's records.
+   */
+  readonly shard?: Shard;
 }
 
 /** One generated record in the chosen shape. */
@@ -142,7 +147,7 @@ export function planGeneration(options: GenerateOptions = {}): GenerationPlan {
 export function* generateSync(options: GenerateOptions = {}): Generator<GeneratedRecord> {
   const { run, shape, graphVersion, ctx } = planGeneration(options);
   const modules = new Map<Category, CategoryModule>(run.categories.map((c) => [c, categoryModule(c)]));
-  for (const activity of backfillActivities(run)) {
+  for (const activity of backfillActivities(run, options.shard)) {
     const module = modules.get(activity.category)!;
     const out = render(module, activity, shape, ctx, graphVersion);
     if (!out) continue;

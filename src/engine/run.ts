@@ -13,7 +13,7 @@ import { categoryModule } from '../categories/index.ts';
 import type { Scenario, StoryPlacement } from '../scenarios/types.ts';
 import { story as storyById } from '../stories/index.ts';
 import { categoryScales, curveFor, eventRng, expectedAt, expectedByCategory, type CategoryPlan, type TrafficPlan } from './traffic.ts';
-import { driverFor, type Driver } from './drivers.ts';
+import { driverFor, graphCellBuilder, type Driver, type GraphCellBuilder } from './drivers.ts';
 import { ReorderBuffer } from './reorder.ts';
 
 /** How far an event's records may reach before or after its minute (token sign-ins, bursts). */
@@ -175,27 +175,40 @@ function byTime(a: ActivityBase, b: ActivityBase): number {
 }
 
 /**
- * Running counts of a generation: per category, expected records so far (`acc`) and
- * records emitted; the count of a category in a minute is the number of integers its
- * running total crosses (systematic sampling), so every category gets its expected
- * share to within one record, whatever its size.
+ * Records per category per minute by systematic sampling: the count of a category in a
+ * minute is the number of integers its running expected total crosses (from a seeded
+ * offset), so every category gets its expected share to within one record whatever its
+ * size — and the counts depend on the plan alone, never on what was built, so any slice
+ * of minutes (a shard, a worker) can be produced on its own.
  */
-interface Counts {
-  readonly acc: Map<Category, number>;
-  readonly emitted: Map<Category, number>;
-  readonly offset: Map<Category, number>;
-  total: number;
-  /** Stop emitting baseline records once the run holds this many. */
-  readonly target: number | undefined;
+class MinuteCounts {
+  private readonly acc: Float64Array;
+  private readonly offset: Float64Array;
+
+  constructor(
+    private readonly run: PlannedRun,
+    label: string,
+    private readonly windowEnd: number,
+  ) {
+    const n = run.plan.categories.length;
+    this.acc = new Float64Array(n);
+    this.offset = new Float64Array(n);
+    run.plan.categories.forEach((c, i) => (this.offset[i] = new Rng(`${run.seed}/${label}/${c.category}`).next() * 0.999));
+  }
+
+  /** Advances one minute; returns the records wanted per category (plan order). */
+  next(minuteIndex: number): number[] {
+    const t0 = this.run.start + minuteIndex * MINUTE;
+    const fraction = Math.min(1, (this.windowEnd - t0) / MINUTE);
+    return this.run.plan.categories.map((c, i) => {
+      const before = Math.floor(this.acc[i]! + this.offset[i]!);
+      this.acc[i]! += expectedAt(this.run.plan, c, t0, minuteIndex) * fraction;
+      return Math.floor(this.acc[i]! + this.offset[i]!) - before;
+    });
+  }
 }
 
-function newCounts(run: PlannedRun, label: string, target: number | undefined): Counts {
-  const offset = new Map<Category, number>();
-  for (const c of run.plan.categories) offset.set(c.category, new Rng(`${run.seed}/${label}/${c.category}`).next() * 0.999);
-  return { acc: new Map(), emitted: new Map(), offset, total: 0, target };
-}
-
-/** Builds `n` more events of a category in a minute (records may come in pairs). */
+/** Builds events of a category in a minute until it holds `wanted` records (pairs are cut to fit). */
 function buildEvents(
   run: PlannedRun,
   driver: Driver,
@@ -203,11 +216,10 @@ function buildEvents(
   minuteIndex: number,
   t0: number,
   span: number,
-  firstK: number,
   wanted: number,
   out: ActivityBase[],
-): { records: number; nextK: number } {
-  let k = firstK;
+): void {
+  let k = 0;
   let records = 0;
   let empty = 0;
   while (records < wanted && empty < 20) {
@@ -220,79 +232,120 @@ function buildEvents(
       continue;
     }
     empty = 0;
-    for (const a of built) out.push(a);
-    records += built.length;
+    // The last event may bring more records than the minute has room for (an interrupt and
+    // its outcome, a token and its calls): keep the first ones, as when a user gives up.
+    for (const a of built) {
+      if (records >= wanted) break;
+      out.push(a);
+      records++;
+    }
   }
-  return { records, nextK: k };
 }
 
-/** Baseline activities of one minute, sorted by time. */
-function minuteActivities(
-  run: PlannedRun,
-  drivers: ReadonlyMap<Category, Driver>,
-  minuteIndex: number,
-  counts: Counts,
-  windowEnd: number,
-  fillTo?: number,
-): ActivityBase[] {
+interface Builders {
+  readonly drivers: ReadonlyMap<Category, Driver>;
+  readonly graph: GraphCellBuilder;
+}
+
+function buildersFor(run: PlannedRun): Builders {
+  return {
+    drivers: new Map(run.plan.categories.map((c) => [c.category, driverFor(c.module, run)] as const)),
+    graph: graphCellBuilder(run),
+  };
+}
+
+/** Records a minute's counts bring: Graph calls also bring the sign-ins of their tokens. */
+function recordsOf(run: PlannedRun, builders: Builders, wanted: ReadonlyArray<number>): number {
+  let n = 0;
+  run.plan.categories.forEach((c, i) => {
+    n += wanted[i]!;
+    if (c.category === 'MicrosoftGraphActivityLogs') n += builders.graph.tokensFor(wanted[i]!);
+  });
+  return n;
+}
+
+/** Baseline activities of one minute. */
+function minuteActivities(run: PlannedRun, builders: Builders, minuteIndex: number, wanted: ReadonlyArray<number>, windowEnd: number): ActivityBase[] {
   const t0 = run.start + minuteIndex * MINUTE;
+  const span = MINUTE * Math.min(1, (windowEnd - t0) / MINUTE);
   const batch: ActivityBase[] = [];
-  const fraction = Math.min(1, (windowEnd - t0) / MINUTE);
-  const span = MINUTE * fraction;
-  let biggest: { category: Category; k: number; e: number } | undefined;
-  for (const c of run.plan.categories) {
-    const e = expectedAt(run.plan, c, t0, minuteIndex) * fraction;
-    const acc = (counts.acc.get(c.category) ?? 0) + e;
-    counts.acc.set(c.category, acc);
-    const emitted = counts.emitted.get(c.category) ?? 0;
-    let wanted = Math.floor(acc + counts.offset.get(c.category)!) - emitted;
-    if (counts.target !== undefined) wanted = Math.min(wanted, counts.target - counts.total);
-    if (wanted <= 0) continue;
-    const { records, nextK } = buildEvents(run, drivers.get(c.category)!, c.category, minuteIndex, t0, span, 0, wanted, batch);
-    // Pairs (an interrupt and its success) count against later minutes of the category.
-    counts.emitted.set(c.category, emitted + Math.max(records, wanted));
-    counts.total += records;
-    if (!biggest || e > biggest.e) biggest = { category: c.category, k: nextK, e };
-  }
-  // The last minute of a counted run tops up from the busiest category, so the total is exact.
-  if (fillTo !== undefined && counts.total < fillTo && biggest) {
-    const { records } = buildEvents(run, drivers.get(biggest.category)!, biggest.category, minuteIndex, t0, span, biggest.k, fillTo - counts.total, batch);
-    counts.total += records;
-  }
-  batch.sort(byTime);
+  run.plan.categories.forEach((c, i) => {
+    const n = wanted[i]!;
+    if (n <= 0) return;
+    if (c.category === 'MicrosoftGraphActivityLogs') {
+      builders.graph.build({ rng: eventRng(run.seed, c.category, minuteIndex, 0), tenant: run.tenant }, t0, span, n, batch);
+    } else buildEvents(run, builders.drivers.get(c.category)!, c.category, minuteIndex, t0, span, n, batch);
+  });
   return batch;
 }
 
-/** Backfill activities in event-time order (synchronous: fixtures and file output). */
-export function* backfillActivities(run: PlannedRun): Generator<ActivityBase> {
-  const drivers = new Map(run.plan.categories.map((c) => [c.category, driverFor(c.module, run)] as const));
+/** Which shard a minute (and the records built for it) belongs to. */
+export interface Shard {
+  /** 0-based index of this shard. */
+  readonly index: number;
+  /** Number of shards. */
+  readonly of: number;
+}
+
+function ownsMinute(shard: Shard | undefined, minuteIndex: number): boolean {
+  return !shard || ((minuteIndex % shard.of) + shard.of) % shard.of === shard.index;
+}
+
+/**
+ * Backfill activities in event-time order (synchronous: fixtures and file output). With
+ * a shard, only the minutes (and stories) that shard owns: N shards together produce
+ * exactly the records of the unsharded run.
+ */
+export function* backfillActivities(run: PlannedRun, shard?: Shard): Generator<ActivityBase> {
+  const builders = buildersFor(run);
   const stories = storyActivities(run);
   const baselineTarget = run.count !== undefined ? Math.max(0, run.count - stories.length) : undefined;
   const scales = categoryScales(expectedByCategory(run.plan, run.start, run.end), baselineTarget);
-  const scaled: PlannedRun = {
+  const scaledBy = (factor: number): PlannedRun => ({
     ...run,
-    plan: { ...run.plan, categories: run.plan.categories.map((c) => ({ ...c, perMinute: c.perMinute * (scales.get(c.category) ?? 1) })) },
-  };
-  const counts = newCounts(run, 'offset', baselineTarget);
+    plan: { ...run.plan, categories: run.plan.categories.map((c) => ({ ...c, perMinute: c.perMinute * (scales.get(c.category) ?? 1) * factor })) },
+  });
   const minutes = Math.ceil((run.end - run.start) / MINUTE);
-  const buffer = new ReorderBuffer();
-  for (const a of stories) buffer.push(a);
-  let total = 0;
-  const limit = run.count;
-  for (let m = 0; m < minutes; m++) {
-    const fill = m === minutes - 1 ? baselineTarget : undefined;
-    for (const a of minuteActivities(scaled, drivers, m, counts, run.end, fill)) buffer.push(a);
-    for (const a of buffer.releaseBefore(run.start + m * MINUTE - REORDER_HORIZON)) {
-      if (limit !== undefined && total >= limit) return;
-      yield a;
-      total++;
+  const dryRun = (plan: PlannedRun): number => {
+    const dry = new MinuteCounts(plan, 'offset', run.end);
+    let planned = 0;
+    for (let m = 0; m < minutes; m++) planned += recordsOf(plan, builders, dry.next(m));
+    return planned;
+  };
+  // Dry passes over the plan (pure functions of it, like the counts): scale so the rounded
+  // counts, token sign-ins included, land just under the target; the last minute then makes
+  // the total exact.
+  let scaled = scaledBy(1);
+  let deficit = 0;
+  if (baselineTarget !== undefined && baselineTarget > 0) {
+    let factor = 1;
+    let planned = dryRun(scaled);
+    for (let i = 0; i < 8 && (planned > baselineTarget || baselineTarget - planned > Math.max(8, baselineTarget * 0.002)); i++) {
+      factor *= planned > 0 ? baselineTarget / planned : 1;
+      if (planned > baselineTarget) factor *= 0.999;
+      scaled = scaledBy(factor);
+      planned = dryRun(scaled);
     }
+    deficit = Math.max(0, baselineTarget - planned);
+  } else if (baselineTarget === 0) scaled = scaledBy(0);
+  const counts = new MinuteCounts(scaled, 'offset', run.end);
+  const buffer = new ReorderBuffer();
+  for (const a of stories) if (ownsMinute(shard, Math.max(0, Math.floor((a.time - run.start) / MINUTE)))) buffer.push(a);
+  for (let m = 0; m < minutes; m++) {
+    const wanted = counts.next(m);
+    if (m === minutes - 1 && deficit !== 0) {
+      // Settle the rounding on the busiest category of the minute (not Graph activity,
+      // whose calls bring token sign-ins along).
+      let i = -1;
+      scaled.plan.categories.forEach((c, j) => {
+        if (c.category !== 'MicrosoftGraphActivityLogs' && (i < 0 || wanted[j]! > wanted[i]!)) i = j;
+      });
+      if (i >= 0) wanted[i] = Math.max(0, wanted[i]! + deficit);
+    }
+    if (ownsMinute(shard, m)) for (const a of minuteActivities(scaled, builders, m, wanted, run.end)) buffer.push(a);
+    yield* buffer.releaseBefore(run.start + m * MINUTE - REORDER_HORIZON);
   }
-  for (const a of buffer.drain()) {
-    if (limit !== undefined && total >= limit) return;
-    yield a;
-    total++;
-  }
+  yield* buffer.drain();
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -318,15 +371,15 @@ export async function* runScenario(scenario: Scenario, options: RunOptions = {})
     if (++n % 5000 === 0) await new Promise<void>((r) => setImmediate(r));
   }
   if (!run.live) return;
-  const drivers = new Map(run.plan.categories.map((c) => [c.category, driverFor(c.module, run)] as const));
+  const builders = buildersFor(run);
   const wallStart = Date.now();
   const simStart = run.end;
   const liveRun: PlannedRun = { ...run, start: simStart, end: Number.MAX_SAFE_INTEGER };
-  const counts = newCounts(run, 'live-offset', undefined);
+  const counts = new MinuteCounts(liveRun, 'live-offset', Number.MAX_SAFE_INTEGER);
   const buffer = new ReorderBuffer();
   for (let m = 0; !options.signal?.aborted; m++) {
     const minuteStart = simStart + m * MINUTE;
-    for (const a of minuteActivities(liveRun, drivers, m, counts, minuteStart + MINUTE)) buffer.push(a);
+    for (const a of minuteActivities(liveRun, builders, m, counts.next(m), minuteStart + MINUTE)) buffer.push(a);
     // Live records go out when their time comes; a token's earlier sign-in goes out at once.
     for (const a of buffer.releaseBefore(minuteStart + MINUTE)) {
       const due = wallStart + (a.time - simStart) / run.live.speed;
