@@ -7,7 +7,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { CATEGORIES, GRAPH_OF, SHAPES, TABLE_OF, hubName, parseCategory, type Category, type Shape } from './core/categories.ts';
 import { parseUserTime } from './core/time.ts';
 import { runGenerate, type OutputFormat } from './commands/generate.ts';
-import { runStart } from './commands/start.ts';
+import { runServe } from './commands/serve.ts';
+import { defaultScenario } from './scenarios/default.ts';
+import { parseDuration } from './engine/run.ts';
 import { UsageError, oneLine } from './commands/errors.ts';
 import { runValidate } from './validate/index.ts';
 import { builtinScenarios, loadScenario, ScenarioError } from './scenarios/load.ts';
@@ -55,6 +57,29 @@ function shardArg(value: string): { index: number; of: number } {
   const of = m ? Number(m[2]) : NaN;
   if (!m || of < 1 || index >= of) throw new UsageError(`--shard must be K/N with 0 ≤ K < N (e.g. 0/4), got '${value}'`);
   return { index, of };
+}
+
+function portArg(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`${flag} must be a port number (0–65535), got '${value}'`);
+    return Number(value);
+  };
+}
+
+function durationArg(flag: string) {
+  return (value: string): number => {
+    try {
+      return parseDuration(value);
+    } catch {
+      throw new UsageError(`${flag} must be a duration like 30m, 12h or 7d, got '${value}'`);
+    }
+  };
+}
+
+function speedArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--speed must be a positive number, got '${value}'`);
+  return n;
 }
 
 function seedArg(value: string): number | string {
@@ -172,13 +197,69 @@ export function buildProgram(): Command {
       for (const s of allStories()) process.stdout.write(`${s.id.padEnd(30)} ${s.title} [${s.categories.join(', ')}]\n`);
     });
 
-  program
-    .command('start')
-    .description('the quick start: a day of the default tenant’s logs into ./out')
-    .option('--out <dir>', 'output directory', './out')
-    .action(async (opts: { out: string }) => {
-      await runStart({ out: opts.out }, process.stdout, process.stderr);
-    });
+  const serve = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .option('--scenario <name|file>', 'scenario to run (default: enterprise-baseline with 1,000 users)', scenarioArg)
+      .option('--seed <seed>', "seed (default: the scenario's, else 1)", seedArg)
+      .option('--users <n>', 'tenant size', positiveInt('--users'))
+      .option('--backfill <duration>', 'history to generate before going live (30m, 12h, 7d)', durationArg('--backfill'), 86_400_000)
+      .option('--no-live', 'stop after the backfill instead of generating in real time')
+      .option('--speed <factor>', 'live speed factor (2 = twice real time)', speedArg, 1)
+      .option('--host <address>', 'address to listen on', '127.0.0.1')
+      .option('--port <port>', 'HTTPS port of Graph, the token service and the ARM API', portArg('--port'), 8443)
+      .option('--eventhubs-port <port>', 'port of the embedded Event Hubs endpoint', portArg('--eventhubs-port'), 5672)
+      .option('--no-eventhubs', 'do not start the embedded Event Hubs endpoint')
+      .option('--data-dir <dir>', 'settings, certificate and workspace tables', '.entrasim')
+      .option('--out <dir>', "folder of the default setting's storage destination", './out')
+      .option('--open', 'no token checks on Graph and ARM (quick local use)', false)
+      .option('--no-throttling', "don't throttle Graph at the reporting APIs' real limits")
+      .option('--realism', 'delivery realism: records out of order, occasional duplicates, late arrivals', false)
+      .option('--destinations <file>', 'JSON mapping destination resource ids to Event Hubs / storage connection strings or folders')
+      .action(
+        async (opts: {
+          scenario?: Scenario;
+          seed?: number | string;
+          users?: number;
+          backfill: number;
+          live: boolean;
+          speed: number;
+          host: string;
+          port: number;
+          eventhubsPort: number;
+          eventhubs: boolean;
+          dataDir: string;
+          out: string;
+          open: boolean;
+          throttling: boolean;
+          realism: boolean;
+          destinations?: string;
+        }) => {
+          await runServe(
+            {
+              scenario: opts.scenario ?? defaultScenario(),
+              ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+              ...(opts.users !== undefined ? { users: opts.users } : {}),
+              backfillMs: opts.backfill,
+              live: opts.live,
+              speed: opts.speed,
+              host: opts.host,
+              port: opts.port,
+              eventHubsPort: opts.eventhubs ? opts.eventhubsPort : false,
+              dataDir: opts.dataDir,
+              out: opts.out,
+              open: opts.open,
+              throttling: opts.throttling,
+              realism: opts.realism,
+              ...(opts.destinations ? { destinations: opts.destinations } : {}),
+            },
+            process.stdout,
+          );
+        },
+      );
+  serve('serve', 'run the simulated tenant: Graph, token service, ARM diagnostic settings, embedded Event Hubs, streaming every category');
+  serve('start', 'what `npm start` runs: `serve` with the defaults');
 
   return program;
 }
