@@ -217,6 +217,7 @@ export function buildProgram(): Command {
       .option('--no-throttling', "don't throttle Graph at the reporting APIs' real limits")
       .option('--realism', 'delivery realism: records out of order, occasional duplicates, late arrivals', false)
       .option('--destinations <file>', 'JSON mapping destination resource ids to Event Hubs / storage connection strings or folders')
+      .option('--settings <file>', 'diagnostic settings to create at start ({"value":[{name, properties}]}) instead of the default one')
       .action(
         async (opts: {
           scenario?: Scenario;
@@ -235,6 +236,7 @@ export function buildProgram(): Command {
           throttling: boolean;
           realism: boolean;
           destinations?: string;
+          settings?: string;
         }) => {
           await runServe(
             {
@@ -253,6 +255,7 @@ export function buildProgram(): Command {
               throttling: opts.throttling,
               realism: opts.realism,
               ...(opts.destinations ? { destinations: opts.destinations } : {}),
+              ...(opts.settings ? { settings: opts.settings } : {}),
             },
             process.stdout,
           );

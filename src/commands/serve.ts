@@ -8,6 +8,20 @@ import type { DestinationRegistry } from '../sinks/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { describeServe, startServe } from '../server/serve.ts';
 import { UsageError } from './errors.ts';
+import type { DiagnosticSettingProperties } from '../api/arm/index.ts';
+import { CATEGORIES } from '../core/categories.ts';
+
+/** The checks the ARM API makes on a PUT body, for settings given at start. */
+function validateProperties(p: object): string | undefined {
+  const props = p as Partial<DiagnosticSettingProperties>;
+  if (!Array.isArray(props.logs)) return 'logs must be an array';
+  for (const log of props.logs) {
+    if (!(CATEGORIES as ReadonlyArray<string>).includes(log.category)) return `unknown category '${String(log.category)}'`;
+    if (typeof log.enabled !== 'boolean') return `logs entry ${log.category} needs enabled: true|false`;
+  }
+  if (!props.eventHubAuthorizationRuleId && !props.storageAccountId && !props.workspaceId) return 'no destination (eventHubAuthorizationRuleId, storageAccountId or workspaceId)';
+  return undefined;
+}
 
 export interface ServeCommandOptions {
   readonly scenario: Scenario;
@@ -26,6 +40,8 @@ export interface ServeCommandOptions {
   readonly realism: boolean;
   /** JSON file mapping destination resource ids to connection strings or folders. */
   readonly destinations?: string;
+  /** JSON file of settings to create at start (the ARM list shape: `{"value":[{name, properties}]}`). */
+  readonly settings?: string;
   /** Stop after the backfill (scripts, CI). */
   readonly exitAfterBackfill?: boolean;
 }
@@ -46,8 +62,29 @@ function readDestinations(file: string): DestinationRegistry {
   }
 }
 
+function readSettings(file: string): Array<{ name: string; properties: DiagnosticSettingProperties }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read --settings ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { value?: unknown })?.value;
+  if (!Array.isArray(list)) throw new UsageError(`--settings ${file} must hold {"value":[{"name":…,"properties":…}]}`);
+  return list.map((item: unknown, i: number) => {
+    const s = item as { name?: unknown; properties?: unknown };
+    if (typeof s?.name !== 'string' || typeof s.properties !== 'object' || s.properties === null) {
+      throw new UsageError(`--settings ${file}: value[${i}] needs a name and properties`);
+    }
+    const problem = validateProperties(s.properties);
+    if (problem) throw new UsageError(`--settings ${file}: value[${i}] (${s.name}): ${problem}`);
+    return { name: s.name, properties: s.properties as DiagnosticSettingProperties };
+  });
+}
+
 export async function runServe(options: ServeCommandOptions, stdout: NodeJS.WritableStream): Promise<void> {
   const destinations = options.destinations ? readDestinations(options.destinations) : undefined;
+  const initialSettings = options.settings ? readSettings(options.settings) : undefined;
   let running;
   try {
     running = await startServe({
@@ -66,6 +103,7 @@ export async function runServe(options: ServeCommandOptions, stdout: NodeJS.Writ
       ...(options.throttling ? {} : { faults: false as const }),
       realism: options.realism,
       ...(destinations ? { destinations } : {}),
+      ...(initialSettings ? { initialSettings } : {}),
       log: (line) => stdout.write(`${line}\n`),
     });
   } catch (e) {

@@ -151,7 +151,7 @@ export const AUDIT_ACTIVITIES = [
   { name: 'Delete group', category: 'GroupManagement', service: 'Core Directory', operationType: 'Delete', shape: 'deleteGroup', initiator: 'admin', weight: 1 },
   { name: 'Add owner to group', category: 'GroupManagement', service: 'Core Directory', operationType: 'Assign', shape: 'addOwnerToGroup', initiator: 'admin', weight: 3 },
   // RoleManagement
-  { name: 'Add member to role', category: 'RoleManagement', service: 'Core Directory', operationType: 'Assign', shape: 'addMemberToRole', initiator: 'admin', weight: 0.6 },
+  { name: 'Add member to role', category: 'RoleManagement', service: 'Core Directory', operationType: 'Assign', shape: 'addMemberToRole', initiator: 'admin', weight: 0 },
   { name: 'Remove member from role', category: 'RoleManagement', service: 'Core Directory', operationType: 'Unassign', shape: 'removeMemberFromRole', initiator: 'admin', weight: 0.6 },
   { name: 'Add eligible member to role in PIM completed (permanent)', category: 'RoleManagement', service: 'PIM', operationType: 'Add', shape: 'pimEligiblePermanent', initiator: 'admin', weight: 0.3 },
   { name: 'Add eligible member to role in PIM completed (timebound)', category: 'RoleManagement', service: 'PIM', operationType: 'Add', shape: 'pimEligibleTimebound', initiator: 'admin', weight: 0.3 },
@@ -166,7 +166,7 @@ export const AUDIT_ACTIVITIES = [
   { name: 'Add service principal', category: 'ApplicationManagement', service: 'Core Directory', operationType: 'Add', shape: 'addServicePrincipal', initiator: 'admin', weight: 1.5 },
   { name: 'Update service principal', category: 'ApplicationManagement', service: 'Core Directory', operationType: 'Update', shape: 'updateServicePrincipal', initiator: 'admin', weight: 3 },
   { name: 'Add service principal credentials', category: 'ApplicationManagement', service: 'Core Directory', operationType: 'Update', shape: 'addServicePrincipalCredentials', initiator: 'admin', weight: 0.4 },
-  { name: 'Consent to application', category: 'ApplicationManagement', service: 'Core Directory', operationType: 'Assign', shape: 'consentToApplication', initiator: 'self', weight: 3 },
+  { name: 'Consent to application', category: 'ApplicationManagement', service: 'Core Directory', operationType: 'Assign', shape: 'consentToApplication', initiator: 'self', weight: 0.15 },
   { name: 'Add delegated permission grant', category: 'ApplicationManagement', service: 'Core Directory', operationType: 'Assign', shape: 'addDelegatedPermissionGrant', initiator: 'admin', weight: 0 },
   { name: 'Add app role assignment to service principal', category: 'ApplicationManagement', service: 'Core Directory', operationType: 'Assign', shape: 'addAppRoleAssignmentToServicePrincipal', initiator: 'admin', weight: 0.6 },
   { name: 'Add app role assignment grant to user', category: 'UserManagement', service: 'Core Directory', operationType: 'Assign', shape: 'addAppRoleAssignmentGrantToUser', initiator: 'admin', weight: 5 },
@@ -304,8 +304,8 @@ export const CONSENT_SCOPE_SETS: ReadonlyArray<readonly [ReadonlyArray<string>, 
   [['openid', 'profile', 'email', 'offline_access', 'User.Read'], 40],
   [['User.Read'], 25],
   [['openid', 'profile', 'offline_access', 'User.Read', 'Calendars.Read'], 10],
-  [['openid', 'profile', 'offline_access', 'Files.Read'], 10],
-  [['openid', 'profile', 'offline_access', 'User.Read', 'Mail.Read'], 5],
+  [['openid', 'profile', 'Files.Read'], 10],
+  [['openid', 'profile', 'User.Read', 'Mail.Read'], 5],
   [['User.Read', 'Contacts.Read'], 5],
 ];
 

@@ -62,6 +62,8 @@ export interface ServeOptions {
   readonly destinations?: DestinationRegistry;
   /** Create the default setting when none exists (default true). */
   readonly defaultSetting?: boolean;
+  /** Settings to create at start when no setting of that name exists (instead of the default one). */
+  readonly initialSettings?: ReadonlyArray<{ readonly name: string; readonly properties: DiagnosticSettingProperties }>;
   readonly log?: (line: string) => void;
   /** Clock (tests). */
   readonly now?: number;
@@ -170,7 +172,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const sink: RecordSink = options.realism
     ? createDeliveryRealism(router, { seed: `${run.seed}/delivery`, shuffleWindow: 50, duplicateRate: 0.0005, lateRate: 0.002 })
     : router;
-  if ((options.defaultSetting ?? true) && settings.list().length === 0) {
+  if (options.initialSettings) {
+    for (const setting of options.initialSettings) {
+      if (!settings.get(setting.name)) await settings.put(setting.name, setting.properties);
+    }
+  } else if ((options.defaultSetting ?? true) && settings.list().length === 0) {
     const properties: DiagnosticSettingProperties = {
       storageAccountId: DEFAULT_STORAGE_ACCOUNT_ID,
       ...(eventHubs ? { eventHubAuthorizationRuleId: DEFAULT_EVENT_HUB_RULE_ID } : {}),
