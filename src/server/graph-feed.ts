@@ -14,6 +14,8 @@ import { toRiskyServicePrincipalHistoryItem } from '../categories/risky-service-
 import type { RiskyUserActivity } from '../categories/risky-users/activity.ts';
 import type { RiskyServicePrincipalActivity } from '../categories/risky-service-principals/activity.ts';
 import type { GraphResource } from '../core/activity.ts';
+import { planGeneration, type GenerateOptions } from '../engine/generate.ts';
+import { backfillActivities } from '../engine/run.ts';
 
 /** Floored epoch ms of a resource's time property: the key the source seeks on. */
 function timeKey(resource: GraphResource, property: string, fallback: number): number {
@@ -69,4 +71,19 @@ function feedHistory(source: InMemoryGraphLogSource, activity: ActivityBase, ver
       });
     }
   }
+}
+
+/**
+ * Fills a Graph source with a generation run's records (every category with a Graph
+ * resource), visible immediately: fixtures for test suites that call Graph in-process.
+ * Returns the tenant id the records belong to.
+ */
+export function fillGraphSource(source: InMemoryGraphLogSource, options: GenerateOptions = {}): { tenantId: string; records: number } {
+  const { run, ctx } = planGeneration({ ...options, shape: 'graph' });
+  let records = 0;
+  for (const a of backfillActivities(run, options.shard)) {
+    feedGraph(source, { ...a, envelopeTime: Math.min(a.envelopeTime, a.time) }, ctx);
+    records++;
+  }
+  return { tenantId: run.tenant.id, records };
 }

@@ -1,0 +1,49 @@
+/**
+ * `entrasim/msw` filled from the scenario engine: what the in-process Graph API serves
+ * is what `generate --shape graph` writes for the same seed and window.
+ */
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSync } from '../src/engine/generate.ts';
+import { createEntrasimHandlers, type EntrasimHandlers } from '../src/msw.ts';
+import { collectAll } from './graph-api.client.ts';
+
+const OPTIONS = { seed: 21, count: 4000, start: '2025-06-02T00:00:00Z', users: 300 } as const;
+const server = setupServer();
+let entrasim: EntrasimHandlers;
+
+beforeAll(() => {
+  entrasim = createEntrasimHandlers({ generate: OPTIONS, faults: { throttling: false } });
+  server.use(...entrasim.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+});
+afterAll(() => server.close());
+
+describe('createEntrasimHandlers({ generate })', () => {
+  it('serves exactly the generated directory audits and interactive sign-ins, with the same bodies', async () => {
+    const generated = [...generateSync({ ...OPTIONS, shape: 'graph' })];
+    const job = (path: string, version: 'v1.0' | 'beta') => ({
+      tenantId: entrasim.tokens.tenantId,
+      clientId: entrasim.collector!.clientId,
+      clientSecret: entrasim.collectorSecret!,
+      graphBaseUrl: 'https://graph.microsoft.com/',
+      version,
+      path,
+      top: 500,
+    });
+    const audits = await collectAll(job('/auditLogs/directoryAudits', 'beta'));
+    const expectedAudits = generated.filter((r) => r.category === 'AuditLogs').map((r) => String(r.record.id));
+    expect(expectedAudits.length).toBeGreaterThan(10);
+    expect(new Set(audits.ids)).toEqual(new Set(expectedAudits));
+    const signIns = await collectAll(job('/auditLogs/signIns', 'beta'));
+    const expectedSignIns = generated.filter((r) => r.category === 'SignInLogs').map((r) => String(r.record.id));
+    expect(new Set(signIns.ids)).toEqual(new Set(expectedSignIns));
+    const { accessToken } = await entrasim.tokens.issue(entrasim.collector!, 'https://graph.microsoft.com/.default');
+    const sample = generated.find((r) => r.category === 'AuditLogs')!;
+    const item = await fetch(`https://graph.microsoft.com/beta/auditLogs/directoryAudits/${String(sample.record.id)}`, {
+      headers: { authorization: `Bearer ${accessToken}`, prefer: 'include-unknown-enum-members' },
+    });
+    const { ['@odata.context']: _context, ...body } = (await item.json()) as Record<string, unknown>;
+    expect(body).toEqual(sample.record);
+  });
+});
