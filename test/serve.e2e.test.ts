@@ -188,4 +188,33 @@ describe('serve: diagnostic settings → Event Hubs and storage, end to end', ()
       expect(new Set(ids), category).toEqual(expectedIds.get(category) ?? new Set());
     }
   });
+
+  it('a risk action posted to Graph changes the risky user and writes its records to every output', async () => {
+    await server.backfilled;
+    const user = server.run.tenant.user(7);
+    server.graph.tokens.registerClient({
+      clientId: '5f1c2b3a-0000-4000-8000-00000000c0de',
+      displayName: 'SOC responder',
+      servicePrincipalId: '5f1c2b3a-0000-4000-8000-0000000005ec',
+      secrets: ['responder-secret'],
+      graphRoles: ['IdentityRiskyUser.ReadWrite.All', 'IdentityRiskyUser.Read.All'],
+    });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: '5f1c2b3a-0000-4000-8000-00000000c0de',
+      client_secret: 'responder-secret',
+      scope: 'https://graph.microsoft.com/.default',
+    }).toString();
+    const tok = await call(server, 'POST', `/${server.tenantId}/oauth2/v2.0/token`, undefined, undefined, form);
+    const token = (tok.json as { access_token: string }).access_token;
+    const seen: Category[] = [];
+    const off = server.onRecord((r) => seen.push(r.category));
+    const post = await call(server, 'POST', '/v1.0/identityProtection/riskyUsers/confirmCompromised', { userIds: [user.id] }, token);
+    expect(post.status).toBe(204);
+    off();
+    expect(seen).toEqual(expect.arrayContaining(['RiskyUsers', 'UserRiskEvents']));
+    const got = await call(server, 'GET', `/v1.0/identityProtection/riskyUsers/${user.id}`, undefined, token);
+    expect(got.status).toBe(200);
+    expect(got.json).toMatchObject({ id: user.id, riskState: 'confirmedCompromised', riskDetail: 'adminConfirmedUserCompromised', riskLevel: 'high' });
+  });
 });

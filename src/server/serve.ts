@@ -25,6 +25,7 @@ import { createDeliveryRealism, createRouter, type DestinationRegistry, type Rec
 import { planScenario, runScenario, type PlannedRun } from '../engine/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { feedGraph } from './graph-feed.ts';
+import { EngineRiskActions } from './risk-actions.ts';
 
 /** Resource ids of the destinations the default diagnostic setting names. */
 export const DEFAULT_EVENT_HUB_RULE_ID =
@@ -126,8 +127,12 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const source = new InMemoryGraphLogSource({
     retentionMs: { signIns: 30 * DAY, directoryAudits: 30 * DAY, provisioning: 30 * DAY },
   });
+  // Risk actions posted to Graph change state and write their records through `deliver`.
+  let emitActivity: (a: ActivityBase) => Promise<void> = async () => undefined;
+  const riskActions = new EngineRiskActions(tenant, String(run.seed), (a) => emitActivity(a));
   const graph = createGraphEnvironment({
     tenantId: tenant.id,
+    riskActions,
     tenantDomains: tenant.domains,
     source,
     auth: options.open ? 'open' : 'token',
@@ -209,6 +214,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       table: TABLE_OF[a.category],
     });
   };
+  emitActivity = deliver;
   let resolveBackfill: (n: number) => void = () => undefined;
   const backfilled = new Promise<number>((r) => (resolveBackfill = r));
   const pump = (async (): Promise<void> => {
