@@ -65,13 +65,17 @@ describe('generate() — the library entry', () => {
   });
 
   it('shards: N slices with the same seed are disjoint and together equal the single run', () => {
-    const base = { seed: 12, count: 3000, start: START } as const;
+    const base = { seed: 12, start: START, end: '2025-06-02T06:00:00Z', users: 400 } as const;
     const whole = [...generateSync(base)].map((r) => JSON.stringify(r.record)).sort();
     const parts = [0, 1, 2].map((index) => [...generateSync({ ...base, shard: { index, of: 3 } })].map((r) => JSON.stringify(r.record)));
-    for (const p of parts) expect(p.length).toBeGreaterThan(500);
+    for (const p of parts) expect(p.length).toBeGreaterThan(1000);
     const union = parts.flat().sort();
     expect(union).toEqual(whole);
     expect(new Set(union).size).toBe(union.length);
+  });
+
+  it('refuses a count with shards (shards split a time window)', () => {
+    expect(() => [...generateSync({ seed: 1, count: 100, start: START, shard: { index: 0, of: 2 } })]).toThrow(/--shard splits a time window/);
   });
 
   it('runScenario yields the scenario’s activities in time order', async () => {

@@ -128,6 +128,10 @@ export function planGeneration(options: GenerateOptions = {}): GenerationPlan {
   if (options.count !== undefined && (!Number.isInteger(options.count) || options.count <= 0)) {
     throw new RangeError(`count must be a positive integer, got ${options.count}`);
   }
+  if (options.shard && options.count !== undefined) throw new RangeError('--shard splits a time window: give --start/--end instead of --count');
+  if (options.shard && (!Number.isInteger(options.shard.of) || options.shard.of < 1 || options.shard.index < 0 || options.shard.index >= options.shard.of)) {
+    throw new RangeError(`shard must be K/N with 0 ≤ K < N, got ${options.shard.index}/${options.shard.of}`);
+  }
   const scenario = options.scenario ?? defaultScenario();
   const haveWindow = options.start !== undefined || options.end !== undefined;
   const window = haveWindow ? resolveWindow(options, options.now ?? Date.now()) : undefined;

@@ -175,11 +175,13 @@ function byTime(a: ActivityBase, b: ActivityBase): number {
 }
 
 /**
- * Records per category per minute by systematic sampling: the count of a category in a
+ * Events per category per minute by systematic sampling: the count of a category in a
  * minute is the number of integers its running expected total crosses (from a seeded
- * offset), so every category gets its expected share to within one record whatever its
+ * offset), so every category gets its expected share to within one event whatever its
  * size — and the counts depend on the plan alone, never on what was built, so any slice
- * of minutes (a shard, a worker) can be produced on its own.
+ * of minutes (a shard, a worker) can be produced on its own. An event may bring several
+ * records (an interrupt and its outcome, a tunnel flap, a token and its calls); the
+ * expected records are turned into events with each category's records per event.
  */
 class MinuteCounts {
   private readonly acc: Float64Array;
@@ -189,6 +191,8 @@ class MinuteCounts {
     private readonly run: PlannedRun,
     label: string,
     private readonly windowEnd: number,
+    /** Records per event, per category (plan order). */
+    private readonly perEvent: ReadonlyArray<number>,
   ) {
     const n = run.plan.categories.length;
     this.acc = new Float64Array(n);
@@ -196,19 +200,43 @@ class MinuteCounts {
     run.plan.categories.forEach((c, i) => (this.offset[i] = new Rng(`${run.seed}/${label}/${c.category}`).next() * 0.999));
   }
 
-  /** Advances one minute; returns the records wanted per category (plan order). */
+  /** Advances one minute; returns the events wanted per category (plan order). */
   next(minuteIndex: number): number[] {
     const t0 = this.run.start + minuteIndex * MINUTE;
     const fraction = Math.min(1, (this.windowEnd - t0) / MINUTE);
     return this.run.plan.categories.map((c, i) => {
       const before = Math.floor(this.acc[i]! + this.offset[i]!);
-      this.acc[i]! += expectedAt(this.run.plan, c, t0, minuteIndex) * fraction;
+      this.acc[i]! += (expectedAt(this.run.plan, c, t0, minuteIndex) * fraction) / this.perEvent[i]!;
       return Math.floor(this.acc[i]! + this.offset[i]!) - before;
     });
   }
 }
 
-/** Builds events of a category in a minute until it holds `wanted` records (pairs are cut to fit). */
+/**
+ * Records per event of each category, measured on a sample of events the way the run
+ * builds them (seeded: the same for every shard). Graph activity counts only its calls:
+ * the token sign-ins it brings are accounted separately.
+ */
+function recordsPerEvent(run: PlannedRun, builders: Builders): number[] {
+  return run.plan.categories.map((c) => {
+    if (c.category === 'MicrosoftGraphActivityLogs') return 1;
+    const driver = builders.drivers.get(c.category)!;
+    let events = 0;
+    let records = 0;
+    for (let k = 0; k < 96; k++) {
+      const rng = eventRng(run.seed, c.category, -1, k);
+      const time = run.start + Math.floor(((k + rng.next()) / 96) * (run.end - run.start));
+      const built = driver({ rng, tenant: run.tenant }, time).length;
+      if (built > 0) {
+        events++;
+        records += built;
+      }
+    }
+    return events > 0 ? Math.max(1, records / events) : 1;
+  });
+}
+
+/** Builds `wanted` events of a category in a minute, every record of each kept. */
 function buildEvents(
   run: PlannedRun,
   driver: Driver,
@@ -218,11 +246,13 @@ function buildEvents(
   span: number,
   wanted: number,
   out: ActivityBase[],
-): void {
-  let k = 0;
-  let records = 0;
+  firstK = 0,
+): number {
+  let k = firstK;
+  let events = 0;
   let empty = 0;
-  while (records < wanted && empty < 20) {
+  let records = 0;
+  while (events < wanted && empty < 20) {
     const rng = eventRng(run.seed, category, minuteIndex, k++);
     const time = Math.floor(t0 + rng.next() * span);
     const built = driver({ rng, tenant: run.tenant }, time);
@@ -232,14 +262,11 @@ function buildEvents(
       continue;
     }
     empty = 0;
-    // The last event may bring more records than the minute has room for (an interrupt and
-    // its outcome, a token and its calls): keep the first ones, as when a user gives up.
-    for (const a of built) {
-      if (records >= wanted) break;
-      out.push(a);
-      records++;
-    }
+    events++;
+    for (const a of built) out.push(a);
+    records += built.length;
   }
+  return records;
 }
 
 interface Builders {
@@ -254,29 +281,21 @@ function buildersFor(run: PlannedRun): Builders {
   };
 }
 
-/** Records a minute's counts bring: Graph calls also bring the sign-ins of their tokens. */
-function recordsOf(run: PlannedRun, builders: Builders, wanted: ReadonlyArray<number>): number {
-  let n = 0;
-  run.plan.categories.forEach((c, i) => {
-    n += wanted[i]!;
-    if (c.category === 'MicrosoftGraphActivityLogs') n += builders.graph.tokensFor(wanted[i]!);
-  });
-  return n;
-}
-
-/** Baseline activities of one minute. */
-function minuteActivities(run: PlannedRun, builders: Builders, minuteIndex: number, wanted: ReadonlyArray<number>, windowEnd: number): ActivityBase[] {
+/** Baseline activities of one minute; returns how many records were built. */
+function minuteActivities(run: PlannedRun, builders: Builders, minuteIndex: number, wanted: ReadonlyArray<number>, windowEnd: number, out: ActivityBase[]): number {
   const t0 = run.start + minuteIndex * MINUTE;
   const span = MINUTE * Math.min(1, (windowEnd - t0) / MINUTE);
-  const batch: ActivityBase[] = [];
+  let records = 0;
   run.plan.categories.forEach((c, i) => {
     const n = wanted[i]!;
     if (n <= 0) return;
     if (c.category === 'MicrosoftGraphActivityLogs') {
-      builders.graph.build({ rng: eventRng(run.seed, c.category, minuteIndex, 0), tenant: run.tenant }, t0, span, n, batch);
-    } else buildEvents(run, builders.drivers.get(c.category)!, c.category, minuteIndex, t0, span, n, batch);
+      const before = out.length;
+      builders.graph.build({ rng: eventRng(run.seed, c.category, minuteIndex, 0), tenant: run.tenant }, t0, span, n, out);
+      records += out.length - before;
+    } else records += buildEvents(run, builders.drivers.get(c.category)!, c.category, minuteIndex, t0, span, n, out);
   });
-  return batch;
+  return records;
 }
 
 /** Which shard a minute (and the records built for it) belongs to. */
@@ -294,58 +313,74 @@ function ownsMinute(shard: Shard | undefined, minuteIndex: number): boolean {
 /**
  * Backfill activities in event-time order (synchronous: fixtures and file output). With
  * a shard, only the minutes (and stories) that shard owns: N shards together produce
- * exactly the records of the unsharded run.
+ * exactly the records of the unsharded run. With a count (unsharded runs only), the run
+ * holds exactly that many records: volumes are scaled to it, the last minute tops up and
+ * the stream stops at the count.
  */
 export function* backfillActivities(run: PlannedRun, shard?: Shard): Generator<ActivityBase> {
+  if (shard && run.count !== undefined) throw new RangeError('--shard splits a time window: give --start/--end instead of --count');
   const builders = buildersFor(run);
   const stories = storyActivities(run);
   const baselineTarget = run.count !== undefined ? Math.max(0, run.count - stories.length) : undefined;
-  const scales = categoryScales(expectedByCategory(run.plan, run.start, run.end), baselineTarget);
-  const scaledBy = (factor: number): PlannedRun => ({
-    ...run,
-    plan: { ...run.plan, categories: run.plan.categories.map((c) => ({ ...c, perMinute: c.perMinute * (scales.get(c.category) ?? 1) * factor })) },
-  });
+  const natural = expectedByCategory(run.plan, run.start, run.end);
+  const perEvent = recordsPerEvent(run, builders);
   const minutes = Math.ceil((run.end - run.start) / MINUTE);
-  const dryRun = (plan: PlannedRun): number => {
-    const dry = new MinuteCounts(plan, 'offset', run.end);
-    let planned = 0;
-    for (let m = 0; m < minutes; m++) planned += recordsOf(plan, builders, dry.next(m));
-    return planned;
+  const scaledBy = (target: number | undefined): PlannedRun => {
+    const scales = categoryScales(natural, target);
+    return { ...run, plan: { ...run.plan, categories: run.plan.categories.map((c) => ({ ...c, perMinute: c.perMinute * (scales.get(c.category) ?? 1) })) } };
   };
-  // Dry passes over the plan (pure functions of it, like the counts): scale so the rounded
-  // counts, token sign-ins included, land just under the target; the last minute then makes
-  // the total exact.
-  let scaled = scaledBy(1);
-  let deficit = 0;
-  if (baselineTarget !== undefined && baselineTarget > 0) {
-    let factor = 1;
-    let planned = dryRun(scaled);
-    for (let i = 0; i < 8 && (planned > baselineTarget || baselineTarget - planned > Math.max(8, baselineTarget * 0.002)); i++) {
-      factor *= planned > 0 ? baselineTarget / planned : 1;
-      if (planned > baselineTarget) factor *= 0.999;
-      scaled = scaledBy(factor);
-      planned = dryRun(scaled);
+  let scaled = scaledBy(baselineTarget);
+  if (baselineTarget !== undefined) {
+    // Graph calls bring their tokens' sign-ins along: leave room for them in the count.
+    const g = scaled.plan.categories.findIndex((c) => c.category === 'MicrosoftGraphActivityLogs');
+    if (g >= 0) {
+      const dry = new MinuteCounts(scaled, 'offset', run.end, perEvent);
+      let tokens = 0;
+      for (let m = 0; m < minutes; m++) tokens += builders.graph.tokensFor(dry.next(m)[g]!);
+      scaled = scaledBy(Math.max(0, baselineTarget - tokens));
     }
-    deficit = Math.max(0, baselineTarget - planned);
-  } else if (baselineTarget === 0) scaled = scaledBy(0);
-  const counts = new MinuteCounts(scaled, 'offset', run.end);
+  }
+  const counts = new MinuteCounts(scaled, 'offset', run.end, perEvent);
   const buffer = new ReorderBuffer();
   for (const a of stories) if (ownsMinute(shard, Math.max(0, Math.floor((a.time - run.start) / MINUTE)))) buffer.push(a);
+  const limit = run.count;
+  let total = 0;
+  let built = stories.length;
+  const release = function* (items: Iterable<ActivityBase>): Generator<ActivityBase, boolean> {
+    for (const a of items) {
+      if (limit !== undefined && total >= limit) return false;
+      yield a;
+      total++;
+    }
+    return true;
+  };
+  const batch: ActivityBase[] = [];
   for (let m = 0; m < minutes; m++) {
     const wanted = counts.next(m);
-    if (m === minutes - 1 && deficit !== 0) {
-      // Settle the rounding on the busiest category of the minute (not Graph activity,
-      // whose calls bring token sign-ins along).
-      let i = -1;
-      scaled.plan.categories.forEach((c, j) => {
-        if (c.category !== 'MicrosoftGraphActivityLogs' && (i < 0 || wanted[j]! > wanted[i]!)) i = j;
+    if (!ownsMinute(shard, m)) continue;
+    batch.length = 0;
+    built += minuteActivities(scaled, builders, m, wanted, run.end, batch);
+    if (m === minutes - 1 && limit !== undefined && built < limit) {
+      // Top up the last minute from the busiest category so the run holds exactly `count`.
+      const t0 = run.start + m * MINUTE;
+      let best = -1;
+      scaled.plan.categories.forEach((c, i) => {
+        if (c.category !== 'MicrosoftGraphActivityLogs' && (best < 0 || c.perMinute > scaled.plan.categories[best]!.perMinute)) best = i;
       });
-      if (i >= 0) wanted[i] = Math.max(0, wanted[i]! + deficit);
+      if (best >= 0) {
+        const c = scaled.plan.categories[best]!;
+        const driver = builders.drivers.get(c.category)!;
+        // Draws far from the minute's own (k ≥ 10⁶, 100 apart), so no event repeats.
+        const tries = 10 * (limit - built) + 20;
+        for (let i = 0; built < limit && i < tries; i++) {
+          built += buildEvents(scaled, driver, c.category, m, t0, Math.min(MINUTE, run.end - t0), 1, batch, 1_000_000 + 100 * i);
+        }
+      }
     }
-    if (ownsMinute(shard, m)) for (const a of minuteActivities(scaled, builders, m, wanted, run.end)) buffer.push(a);
-    yield* buffer.releaseBefore(run.start + m * MINUTE - REORDER_HORIZON);
+    for (const a of batch) buffer.push(a);
+    if (!(yield* release(buffer.releaseBefore(run.start + m * MINUTE - REORDER_HORIZON)))) return;
   }
-  yield* buffer.drain();
+  yield* release(buffer.drain());
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -375,11 +410,14 @@ export async function* runScenario(scenario: Scenario, options: RunOptions = {})
   const wallStart = Date.now();
   const simStart = run.end;
   const liveRun: PlannedRun = { ...run, start: simStart, end: Number.MAX_SAFE_INTEGER };
-  const counts = new MinuteCounts(liveRun, 'live-offset', Number.MAX_SAFE_INTEGER);
+  const counts = new MinuteCounts(liveRun, 'live-offset', Number.MAX_SAFE_INTEGER, recordsPerEvent(run, builders));
   const buffer = new ReorderBuffer();
+  const batch: ActivityBase[] = [];
   for (let m = 0; !options.signal?.aborted; m++) {
     const minuteStart = simStart + m * MINUTE;
-    for (const a of minuteActivities(liveRun, builders, m, counts.next(m), minuteStart + MINUTE)) buffer.push(a);
+    batch.length = 0;
+    minuteActivities(liveRun, builders, m, counts.next(m), minuteStart + MINUTE, batch);
+    for (const a of batch) buffer.push(a);
     // Live records go out when their time comes; a token's earlier sign-in goes out at once.
     for (const a of buffer.releaseBefore(minuteStart + MINUTE)) {
       const due = wallStart + (a.time - simStart) / run.live.speed;
