@@ -21,6 +21,7 @@ export interface NetworkPlan {
   readonly consumerByCountry: Map<string, { home: Network[]; mobile: Network[] }>;
 }
 
+
 /**
  * One /24 per (ISP, city) pair: `block.<n>`. Corporate offices get their own /24s in a
  * separate block so named locations never overlap consumer ranges.
@@ -46,13 +47,21 @@ export function planNetworks(seed: string, tenantName: string, officeCities: Rea
     const used = isp.kind === 'home' || isp.kind === 'mobile' ? cities : cities.slice(0, 1);
     for (const city of used) {
       const id = stableUuid(`${seed}/network/${isp.asn}/${city.city}`);
+      // Consumer ISPs get a /16 per city: thousands of households and phones must not end up
+      // sharing addresses (unrelated users on one IP trip per-IP detections). Hosting, VPN and
+      // Tor networks are /24s.
+      const consumer = isp.kind === 'home' || isp.kind === 'mobile';
+      const [first, second] = isp.block.split('.').map(Number) as [number, number];
+      let bump = 0;
       const net: Network = {
         id,
         kind: isp.kind,
         name: isp.name,
         geo: geoOf(city),
         asn: isp.asn,
-        ipv4Prefix: unique(() => `${isp.block}.${rng.range(1, 254)}`),
+        ipv4Prefix: consumer
+          ? unique(() => `${first}.${(second + bump++) % 256}`)
+          : unique(() => `${isp.block}.${rng.range(1, 254)}`),
         ...(isp.kind === 'home' && rng.bool(0.3)
           ? { ipv6Prefix: `2a0${rng.range(1, 9)}:${rng.hex(4)}:${rng.hex(4)}:${rng.hex(4)}` }
           : {}),

@@ -270,11 +270,15 @@ export function createTenant(options: TenantOptions): Tenant {
     },
     networkOfIp(ip: string): Network | undefined {
       if (ip.includes(':')) return byPrefix.get(ip.split(':').slice(0, 4).join(':'));
-      return byPrefix.get(ip.slice(0, ip.lastIndexOf('.')));
+      const c = ip.lastIndexOf('.');
+      return byPrefix.get(ip.slice(0, c)) ?? byPrefix.get(ip.slice(0, ip.lastIndexOf('.', c - 1)));
     },
     ipIn(network: Network, host: number, v6 = false): string {
-      const h = ((Math.abs(Math.floor(host)) % 254) + 254) % 254 + 1;
-      if (v6 && network.ipv6Prefix) return `${network.ipv6Prefix}:${h.toString(16)}:0:0:${(h * 7919).toString(16).slice(-4)}`;
+      const n = Math.abs(Math.floor(host));
+      const h = (n % 254) + 1;
+      if (v6 && network.ipv6Prefix) return `${network.ipv6Prefix}:${h.toString(16)}:0:0:${((n * 7919) & 0xffff).toString(16)}`;
+      // A /16 spreads hosts over its third octet too.
+      if (network.ipv4Prefix.split('.').length === 2) return `${network.ipv4Prefix}.${(Math.floor(n / 254) % 254) + 1}.${h}`;
       return `${network.ipv4Prefix}.${h}`;
     },
   };

@@ -27,7 +27,10 @@ export interface Network {
   readonly name: string;
   readonly geo: GeoLocation;
   readonly asn: number;
-  /** IPv4 addresses of this network are `prefix.x`, x in 1..254 (a /24 per network). */
+  /**
+   * IPv4 prefix: three octets (a /24: offices, clouds, VPN, Tor) or two (a /16: consumer
+   * ISPs and carriers, so households don't share addresses).
+   */
   readonly ipv4Prefix: string;
   /** A few networks also use IPv6 (`2a01:…`). */
   readonly ipv6Prefix?: string;
@@ -224,6 +227,6 @@ export interface Tenant {
   app(nameOrId: string): Application;
   /** The network an IP belongs to (geolocation stays consistent for every record). */
   networkOfIp(ip: string): Network | undefined;
-  /** An IP of a network (host part 1..254 drawn by the caller). */
+  /** An IP of a network: `host` picks the address (any non-negative integer; a /16 uses up to 64,516 of them). */
   ipIn(network: Network, host: number, v6?: boolean): string;
 }

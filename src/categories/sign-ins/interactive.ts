@@ -37,15 +37,17 @@ export const INTERRUPTS: Weighted<number> = [
 /** Codes Entra writes as an interrupt record before the outcome record of the same flow. */
 export const INTERRUPT_CODES: ReadonlySet<number> = new Set(INTERRUPTS.map(([code]) => code));
 
-/** Failures that end the attempt. */
+/**
+ * Failures that end the attempt, in a quiet tenant. Smart Lockout (50053) and legacy
+ * protocols blocked by Conditional Access (53003) are left to the stories: single-event
+ * detections alert on every one of them.
+ */
 const FAILURES: Weighted<number> = [
   [50126, 42],
   [500121, 12],
   [50074, 7],
   [50076, 5],
-  [53003, 6],
   [53000, 3],
-  [50053, 3],
   [16000, 4],
   [50034, 3],
   [50055, 2],

@@ -43,34 +43,38 @@ export function originOfIp(tenant: Tenant, ip: string): Origin {
 
 /** One host of a network for one actor: a home router or a phone keeps its address for a while. */
 function stableHost(label: string): number {
-  return (hash32(label) % 254) + 1;
+  return hash32(label);
 }
 
 /**
- * A user's network for a sign-in: the office (trusted named location) or home on desktops,
- * the mobile carrier more often on phones. Guests work from their own organisation, which
- * this tenant sees as their home ISP.
+ * A user's network for a sign-in. Where someone works is decided per user and day (office
+ * or home), not per sign-in: people don't hop between office and home minutes apart, and
+ * rules that compare consecutive sign-ins (success then failure from another /16) rely on
+ * that. Phones are on the same Wi-Fi or, part of the day, on their carrier. Corporate egress
+ * NATs through a pool of addresses, each user sticking to one. Guests work from their own
+ * organisation, which this tenant sees as their home ISP.
  */
 export function userOrigin(rng: Rng, tenant: Tenant, user: User, device: Device | null, day: number): Origin {
   const mobile = device !== null && (device.operatingSystem === 'Ios' || device.operatingSystem === 'Android');
-  const r = rng.next();
+  const place = hash32(`${user.id}/place/${day}`) / 4294967296;
+  const cellular = hash32(`${user.id}/cellular/${day}`) / 4294967296;
   let network: Network;
   let host: number;
   if (user.userType === 'Guest') {
     network = user.homeNetwork;
     host = stableHost(`${user.id}/home/${day}`);
-  } else if (mobile ? r < 0.45 : false) {
+  } else if (mobile && cellular < 0.35) {
     network = user.mobileNetwork;
-    host = rng.range(1, 254);
-  } else if (r < (mobile ? 0.75 : 0.55)) {
+    host = stableHost(`${user.id}/mobile/${day}`);
+  } else if (place < 0.6) {
     network = user.officeLocation.network;
-    // Corporate egress NATs through a handful of addresses.
-    host = 1 + rng.int(4);
+    host = 1 + (hash32(`${user.id}/nat`) % 32);
   } else {
     network = user.homeNetwork;
     host = stableHost(`${user.id}/home/${day}`);
   }
-  const v6 = network.ipv6Prefix !== undefined && rng.bool(0.3);
+  const v6 = network.ipv6Prefix !== undefined && hash32(`${user.id}/v6/${day}`) % 10 < 3;
+  void rng;
   return { ipAddress: tenant.ipIn(network, host, v6), network };
 }
 

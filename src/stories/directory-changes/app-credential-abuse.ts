@@ -91,15 +91,16 @@ export const appCredentialAbuse: Story<AppCredentialAbuseParams> = {
     const vps = attackerNetwork(rng, tenant, ['hosting'], (n) => n.asn !== 8075 && n.asn !== 16509);
     const vpsIp = ipOf(rng, tenant, vps);
 
-    let t = ctx.at;
+    // Stories start within a minute or so of their placement, not on the dot.
+    let t = ctx.at + rng.int(90_000);
     out.push(...adminSignIn(bctx, t, actor, actorIp));
-    t += rng.range(2, 5) * MINUTE;
+    t += rng.range(2 * MINUTE, 5 * MINUTE);
     const admin = { user: actor, ipAddress: actorIp, client: 'Microsoft_AAD_RegisteredApps' } as const;
     if (p.adminConsent) {
       const correlationId = rng.uuid();
       out.push(...buildAuditEvent(bctx, t, { activity: 'Consent to application', target: { app: app.appId }, initiator: admin, adminConsent: true, scopes: ['User.Read', 'Mail.Read'], correlationId, result: 'success' }));
       out.push(...buildAuditEvent(bctx, t + rng.range(200, 900), { activity: 'Add app role assignment to service principal', target: { app: app.appId }, initiator: admin, appRoles: ['Mail.Read'], correlationId, result: 'success' }));
-      t += rng.range(2, 6) * MINUTE;
+      t += rng.range(2 * MINUTE, 6 * MINUTE);
     }
 
     const cert = p.credentialType === 'AsymmetricX509Cert';
@@ -147,7 +148,7 @@ export const appCredentialAbuse: Story<AppCredentialAbuseParams> = {
     // The service principal, signing in with the new key from the attacker's VPS.
     const agent = rng.pick(AGENTS);
     const roles = [...new Set([...app.appRoles, ...(p.adminConsent ? ['Mail.Read'] : [])])].join(' ');
-    const first = t + rng.range(10, 25) * MINUTE;
+    const first = t + rng.range(10 * MINUTE, 25 * MINUTE);
     for (const off of spread(rng, p.signIns, 2 * 60 * MINUTE)) {
       const st = first + off;
       const s = buildServicePrincipalSignIn(bctx, st, { app: app.appId, resource: 'Microsoft Graph', ip: vpsIp, errorCode: 0 });

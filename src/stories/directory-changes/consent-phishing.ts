@@ -13,7 +13,7 @@
 import type { ActivityBase } from '../../core/activity.ts';
 import { stableUuid } from '../../core/random.ts';
 import type { Application } from '../../tenant/types.ts';
-import { buildAuditEvent } from '../../categories/audit/index.ts';
+import { buildAuditEvent, type DirectoryAuditActivity } from '../../categories/audit/index.ts';
 import { resolveApp } from '../../categories/audit/lookups.ts';
 import { buildGraphActivity, type GraphActivity } from '../../categories/graph-activity/index.ts';
 import { buildUserSignIn, type SignInActivity } from '../../categories/sign-ins/index.ts';
@@ -63,7 +63,8 @@ export const consentPhishing: Story<ConsentPhishingParams> = {
   detections: [
     'Suspicious application consent for offline access (Sentinel SuspiciousOAuthApp_OfflineAccess)',
     'End-user consent to app with mailbox and offline access delegated scopes (Sentinel EndUserConsentMailboxOfflineAccess)',
-    'Rare application consent (Sentinel RareApplicationConsent)',
+    'Rare application consent (Sentinel RareApplicationConsent; needs more than 3 rare consents in a day: victims >= 4)',
+    'Suspicious application consent similar to PwnAuth (Sentinel MaliciousOAuthApp_PwnAuth; with PwnAuth scopes User.Read offline_access Mail.ReadWrite Mail.Send Files.Read.All)',
     'End User Consent (Sigma azure_app_end_user_consent)',
     'End User Consent To App With Mailbox And Offline Access Delegated Scopes (Sigma)',
     'End User Consent to Application With High-Risk OAuth Permission (Sigma)',
@@ -126,7 +127,13 @@ export const consentPhishing: Story<ConsentPhishingParams> = {
       const correlationId = rng.uuid();
       const signIn = toApp(buildUserSignIn(bctx, t + rng.range(4_000, 25_000), { user: victim, app: 'OfficeHome', resource: 'Microsoft Graph', errorCode: 0, primary: 'password' }), app);
       // The first consent in the tenant creates the app's service principal, in the same operation.
-      if (i === 0) out.push(...buildAuditEvent(bctx, t - rng.range(300, 900), { activity: 'Add service principal', target: { app: p.app }, initiator: { user: victim, ipAddress: signIn.ipAddress }, correlationId, result: 'success' }));
+      if (i === 0) {
+        for (const a of buildAuditEvent(bctx, t - rng.range(300, 900), { activity: 'Add service principal', target: { app: p.app }, initiator: { user: victim, ipAddress: signIn.ipAddress, client: 'Microsoft_AAD_RegisteredApps' }, correlationId, result: 'success' })) {
+          // Written during the user's consent: like the consent record, no client name.
+          const created: DirectoryAuditActivity = a.initiatedBy?.kind === 'user' ? { ...a, initiatedBy: { ...a.initiatedBy, displayName: null }, identity: null } : a;
+          out.push(created);
+        }
+      }
       out.push(
         ...buildAuditEvent(bctx, t, {
           activity: 'Consent to application',
@@ -141,7 +148,7 @@ export const consentPhishing: Story<ConsentPhishingParams> = {
       out.push(signIn);
       // The app's backend redeems the refresh token and reads mail with each access token.
       for (let k = 0; k < p.refreshes; k++) {
-        const rt = t + (k + 1) * HOUR + rng.range(-10, 10) * MINUTE;
+        const rt = t + (k + 1) * HOUR + rng.range(-10 * MINUTE, 10 * MINUTE);
         const refresh = toApp(
           buildUserSignIn(bctx, rt, {
             category: 'NonInteractiveUserSignInLogs',

@@ -95,13 +95,14 @@ export const guestAdminTools: Story<GuestAdminToolsParams> = {
     const inviterIp = usualIp(rng, tenant, tenant.user(inviter));
     const guestUser = tenant.user(guest);
 
-    let t = ctx.at;
+    // Stories start within a minute or so of their placement, not on the dot.
+    let t = ctx.at + rng.int(90_000);
     out.push(...adminSignIn(bctx, t, inviter, inviterIp));
-    t += rng.range(2, 6) * MINUTE;
+    t += rng.range(2 * MINUTE, 6 * MINUTE);
     out.push(...buildAuditEvent(bctx, t, { activity: 'Invite external user', initiator: { user: inviter, ipAddress: inviterIp }, target: { user: guest }, result: 'success' }));
     if (p.addToGroup) {
       const group = p.group ?? rng.int(tenant.groups.length);
-      out.push(...buildAuditEvent(bctx, t + rng.range(1, 5) * MINUTE, { activity: 'Add member to group', initiator: { user: inviter, ipAddress: inviterIp }, target: { user: guest, group }, result: 'success' }));
+      out.push(...buildAuditEvent(bctx, t + rng.range(1 * MINUTE, 5 * MINUTE), { activity: 'Add member to group', initiator: { user: inviter, ipAddress: inviterIp }, target: { user: guest, group }, result: 'success' }));
     }
 
     // Redemption: the guest opens the invitation link from their own network.

@@ -61,13 +61,14 @@ export const privilegedRoleOutsidePim: Story<PrivilegedRoleOutsidePimParams> = {
     const actor = userParam(tenant, p.actor, 'actor') ?? adminIndex(rng, tenant, [ROLE.privilegedRoleAdmin, ROLE.globalAdmin]);
     const target = userParam(tenant, p.target, 'target') ?? memberIndex(rng, tenant, new Set([actor]));
     const ip = p.attackerNetwork ? ipOf(rng, tenant, attackerNetwork(rng, tenant, ['vpn', 'hosting'])) : usualIp(rng, tenant, tenant.user(actor));
-    let t = ctx.at;
+    // Stories start within a minute or so of their placement, not on the dot.
+    let t = ctx.at + rng.int(90_000);
     out.push(...adminSignIn(bctx, t, actor, ip, TOOLS[p.client]));
-    t += rng.range(2, 8) * MINUTE;
+    t += rng.range(2 * MINUTE, 8 * MINUTE);
     out.push(...buildAuditEvent(bctx, t, { activity: 'Add member to role', initiator: { user: actor, ipAddress: ip, client: p.client }, target: { user: target, role: p.role }, result: 'success' }));
     if (p.targetSignIn) {
       const holder = tenant.user(target);
-      out.push(...adminSignIn(bctx, t + rng.range(15, 50) * MINUTE, target, usualIp(rng, tenant, holder)));
+      out.push(...adminSignIn(bctx, t + rng.range(15 * MINUTE, 50 * MINUTE), target, usualIp(rng, tenant, holder)));
     }
     return out;
   },

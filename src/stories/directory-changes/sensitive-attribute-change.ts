@@ -46,9 +46,10 @@ export const sensitiveAttributeChange: Story<SensitiveAttributeChangeParams> = {
     const privileged = tenant.admins.filter((a) => a.index !== actor && a.roles.some((r) => r.privileged));
     const user = userParam(tenant, p.user, 'user') ?? (privileged.length > 0 ? rng.pick(privileged).index : adminIndex(rng, tenant, [], new Set([actor])));
     const ip = usualIp(rng, tenant, tenant.user(actor));
-    out.push(...adminSignIn(bctx, ctx.at, actor, ip));
+    const start = ctx.at + rng.int(90_000);
+    out.push(...adminSignIn(bctx, start, actor, ip));
     out.push(
-      ...buildCustomSecurityAttributeAudit(bctx, ctx.at + rng.range(2, 9) * MINUTE, {
+      ...buildCustomSecurityAttributeAudit(bctx, start + rng.range(2 * MINUTE, 9 * MINUTE), {
         activity: 'Update attribute values assigned to a user',
         initiator: { user: actor, ipAddress: ip },
         target: { user },

@@ -57,11 +57,13 @@ export const shortLivedAccount: Story<ShortLivedAccountParams> = {
     const id = rng.uuid();
     const upn = `${p.name ?? `${rng.pick(NAMES)}${rng.range(1, 99)}`}@${tenant.domains[0]}`.toLowerCase();
     const displayName = upn.split('@')[0]!;
-    const created = ctx.at + rng.range(2, 6) * MINUTE;
-    const deleted = created + p.lifetimeMinutes * MINUTE;
+    const start = ctx.at + rng.int(90_000);
+    const created = start + rng.range(2 * MINUTE, 6 * MINUTE);
+    // Deleted `lifetimeMinutes` later, give or take the seconds it takes to find it in the portal.
+    const deleted = created + p.lifetimeMinutes * MINUTE + rng.int(50_000);
     const initiator = { user: actor, ipAddress: ip, client: 'Microsoft_AAD_UsersAndTenants' } as const;
 
-    out.push(...adminSignIn(bctx, ctx.at, actor, ip));
+    out.push(...adminSignIn(bctx, start, actor, ip));
     const stamp = new Date(created).toISOString().slice(0, 19) + 'Z';
     out.push(
       ...buildAuditEvent(bctx, created, {
@@ -90,7 +92,8 @@ export const shortLivedAccount: Story<ShortLivedAccountParams> = {
     if (p.signIn) {
       // The sign-in builders know tenant users only: build for one, then make it the new account's.
       const donor = tenant.admins.length;
-      const at = created + rng.range(10, Math.max(11, Math.floor(p.lifetimeMinutes / 2))) * MINUTE;
+      const life = p.lifetimeMinutes * MINUTE;
+      const at = created + rng.range(Math.min(10 * MINUTE, Math.floor(life / 4)), Math.floor(life / 2));
       const sessionId = rng.uuid();
       for (const s of buildUserSignInFlow(bctx, at, { user: donor, app: 'Azure Portal', ip, device: 'unregistered', errorCode: 0, primary: 'password', sessionId, interrupt: 50072 })) {
         const own: SignInActivity = { ...s, user: { id, displayName, userPrincipalName: upn, userType: 'Member', homeTenantId: tenant.id, homeTenantName: tenant.name, signInIdentifier: null } };

@@ -56,7 +56,9 @@ export const bruteForce: Story<BruteForceParams> = {
     const ip = ipOf(tenant, rng, attackerNetwork(tenant, rng, ['hosting', 'vpn']));
     const userAgent = rng.pick(ATTACKER_BROWSER_AGENTS);
     const correlationId = rng.uuid();
-    const common = { user: user.index, app: p.app, ip, device: 'unregistered' as const, userAgent, correlationId };
+    // One flow, one resource: the portal signs in for Azure Resource Manager.
+    const resource = p.app === 'Azure Portal' ? { resource: 'Azure Resource Manager' } : {};
+    const common = { user: user.index, app: p.app, ...resource, ip, device: 'unregistered' as const, userAgent, correlationId };
     const dress = (a: SignInActivity): SignInActivity => attackerDevice(a, userAgent.includes('Linux') ? 'Linux' : 'Windows 10', userAgent.includes('Firefox') ? 'Firefox 125.0' : 'Chrome 124.0.0');
 
     const out: ActivityBase[] = [];

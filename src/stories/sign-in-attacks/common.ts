@@ -153,6 +153,16 @@ export function excludedFromConditionalAccess(a: SignInActivity): SignInActivity
   };
 }
 
+/**
+ * Basic authentication cannot answer a second factor: a legacy sign-in stops at the
+ * password (the builder adds a denied MFA step when a policy wants MFA; real 53003 legacy
+ * records show the password step only).
+ */
+export function withoutMfaStep(a: SignInActivity): SignInActivity {
+  const steps = a.authenticationDetails.filter((s) => s.requirement !== MFA_STEP);
+  return steps.length === a.authenticationDetails.length ? a : { ...a, authenticationDetails: steps, mfaMethod: null };
+}
+
 /** The device an attack tool presents: nothing registered, the OS and browser its agent claims. */
 export function attackerDevice(a: SignInActivity, operatingSystem: string, browser: string, clientAppUsed?: string): SignInActivity {
   const device: DeviceSnapshot = { deviceId: '', displayName: '', operatingSystem, browser, isCompliant: false, isManaged: false, trustType: '' };

@@ -67,7 +67,7 @@ export const disabledAccountAttempts: Story<DisabledAccountAttemptsParams> = {
     }
     for (const index of pickUsers(tenant, rng, p.validUsers, isActiveMember)) {
       const app = rng.pick(p.apps);
-      out.push(dress(buildUserSignIn(bctx, ctx.at + rng.int(span), { user: index, app, ip, device: 'unregistered', userAgent, primary: 'password', errorCode: 0 })));
+      out.push(dress(buildUserSignIn(bctx, ctx.at + rng.int(span), { user: index, app, resource: 'Microsoft Graph', ip, device: 'unregistered', userAgent, primary: 'password', errorCode: 0 })));
     }
     return out;
   },

@@ -10,7 +10,7 @@ import { buildUserSignIn, type SignInActivity } from '../../categories/sign-ins/
 import type { ActivityBase } from '../../core/activity.ts';
 import type { ClientAppUsed } from '../../data/sign-in-values.ts';
 import type { Story, StoryContext } from '../types.ts';
-import { attackerNetwork, buildContext, excludedFromConditionalAccess, ipOf, isActiveMember, pickUsers } from './common.ts';
+import { attackerNetwork, buildContext, excludedFromConditionalAccess, ipOf, isActiveMember, pickUsers, withoutMfaStep } from './common.ts';
 
 type LegacyProtocol = 'IMAP4' | 'POP3' | 'Authenticated SMTP' | 'Exchange ActiveSync' | 'Exchange Web Services' | 'MAPI Over HTTP' | 'Other clients';
 
@@ -74,6 +74,7 @@ export const legacyAuthAbuse: Story<LegacyAuthAbuseParams> = {
       let a: SignInActivity = buildUserSignIn(bctx, time, { user: index, ip, clientAppUsed: protocol, errorCode, primary: 'password' });
       // Accounts in the exception group: no policy applies, the password is the only factor.
       if (errorCode === 0) a = excludedFromConditionalAccess(a);
+      else a = withoutMfaStep(a);
       out.push(a);
     }
     return out;

@@ -80,7 +80,8 @@ export const mfaFatigue: Story<MfaFatigueParams> = {
     const userAgent = rng.pick(ATTACKER_BROWSER_AGENTS);
     const dress = (a: SignInActivity): SignInActivity =>
       attackerDevice(a, userAgent.includes('Linux') ? 'Linux' : 'Windows 10', userAgent.includes('Firefox') ? 'Firefox 125.0' : 'Chrome 124.0.0');
-    const common = { user: user.index, app: p.app, ip, device: 'unregistered' as const, userAgent, primary: 'password' as const };
+    // Graph as the resource keeps the device-compliance policy (mail and files) out of the picture.
+    const common = { user: user.index, app: p.app, resource: 'Microsoft Graph', ip, device: 'unregistered' as const, userAgent, primary: 'password' as const };
     const [lo, hi] = p.intervalSeconds[0] <= p.intervalSeconds[1] ? p.intervalSeconds : [p.intervalSeconds[1], p.intervalSeconds[0]];
     const fraudAt = p.reportFraud ? p.pushes - 1 : -1;
 

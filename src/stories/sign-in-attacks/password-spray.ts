@@ -204,6 +204,8 @@ export const passwordSpray: Story<PasswordSprayParams> = {
       let a: SignInActivity = buildUserSignIn(bctx, at.time, {
         ...at.spec,
         app: p.app,
+        // ROPC names one resource; the spray tools ask for the Azure AD Graph.
+        ...(p.app === DEFAULTS.app ? { resource: 'Windows Azure Active Directory' } : {}),
         ip: source.next(rng),
         device: 'unregistered',
         userAgent: p.userAgent,

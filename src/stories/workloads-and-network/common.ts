@@ -29,8 +29,6 @@ export function storyStart(ctx: StoryContext): number {
 /** Attacker infrastructure a story may come from (never the tenant's own networks). */
 export type AttackerNetworkKind = 'vpn' | 'hosting' | 'tor';
 
-export const ATTACKER_NETWORK_KINDS: ReadonlyArray<AttackerNetworkKind> = ['vpn', 'hosting', 'tor'];
-
 /**
  * A network of the given kind, preferably outside `avoidCountry` (an attacker's VPN exit
  * or VPS rarely sits in the victim's country). Falls back to any network of the kind.

@@ -63,11 +63,16 @@ export interface RiskyUserLifecycleParams {
 
 const REALTIME_TYPES = ['unfamiliarFeatures', 'anonymizedIPAddress'] as const;
 
-/** A browser the user does not use: the attacker's (or the proxy's) user agent. */
+/**
+ * A browser the user does not use, on the same OS as the user's computer: the sign-in's
+ * deviceDetail (an unregistered device) shows that computer's OS, so the agent agrees.
+ */
 function foreignAgent(ctx: StoryContext, user: User): string {
   const own = new Set(user.devices.map((d) => d.userAgent));
-  const desktop = DEVICE_PROFILES.filter((p) => !p.mobile && !own.has(p.userAgent));
-  return (desktop.length > 0 ? ctx.rng.pick(desktop) : ctx.rng.pick(DEVICE_PROFILES)).userAgent;
+  const os = user.devices[0]!.operatingSystem;
+  const other = DEVICE_PROFILES.filter((p) => !p.mobile && !own.has(p.userAgent));
+  const sameOs = other.filter((p) => p.os === os);
+  return ctx.rng.pick(sameOs.length > 0 ? sameOs : other.length > 0 ? other : DEVICE_PROFILES).userAgent;
 }
 
 function push(out: ActivityBase[], t: UserRiskTransition): void {
@@ -120,19 +125,18 @@ function run(ctx: StoryContext, p: RiskyUserLifecycleParams): ActivityBase[] {
   // Real-time detections carry the sign-in's own risk state: closed when MFA on the risk policy remediated it.
   const remediatedByMfa = success.risk.state === 'remediated';
   for (const type of REALTIME_TYPES) {
-    push(
-      out,
-      machine.detect(first.time, {
-        ...link,
-        riskEventType: type,
-        activity: 'signin',
-        detectionTimingType: 'realtime',
-        riskLevel: p.signInRiskLevel,
-        riskState: remediatedByMfa ? 'remediated' : 'atRisk',
-        riskDetail: remediatedByMfa ? 'userPassedMFADrivenByRiskBasedPolicy' : 'none',
-        lastUpdatedTime: remediatedByMfa ? success.time : undefined,
-      }, { riskyUserDelayMs: rng.range(5_000, 90_000) }),
-    );
+    const spec = {
+      ...link,
+      riskEventType: type,
+      activity: 'signin' as const,
+      detectionTimingType: 'realtime' as const,
+      riskLevel: p.signInRiskLevel,
+      riskState: remediatedByMfa ? ('remediated' as const) : ('atRisk' as const),
+      riskDetail: remediatedByMfa ? ('userPassedMFADrivenByRiskBasedPolicy' as const) : ('none' as const),
+      ...(remediatedByMfa ? { lastUpdatedTime: success.time } : {}),
+    };
+    // Identity Protection updates the risky user within a minute or so of a real-time detection.
+    push(out, machine.detect(first.time, spec, { riskyUserDelayMs: rng.range(5_000, 90_000) }));
   }
 
   // What the attacker does with the session: silent token refreshes (Graph: mail and files

@@ -5,7 +5,7 @@
 import { graphTime } from '../../../core/time.ts';
 import type { Group, User } from '../../../tenant/types.ts';
 import { CONSENT_SCOPE_SETS, GRAPH_APP_ROLES, GRAPH_DELEGATED_SCOPE_IDS, GRAPH_SERVICE_PRINCIPAL_NAMES } from '../../../data/audit-activities.ts';
-import { agentDetail, directoryUser, pickAdmin, type ResolvedActor } from '../actors.ts';
+import { agentDetail, appActor, directoryUser, pickAdmin, type ResolvedActor } from '../actors.ts';
 import { randomMember, type AppRef } from '../lookups.ts';
 import type { AuditKeyValue } from '../model.ts';
 import {
@@ -78,15 +78,34 @@ export function updateApplication(env: ShapeEnv): void {
   });
 }
 
+/**
+ * The actor of routine credential rotation: an automation app (a pipeline or a secrets
+ * rotator) rather than a person — credential rules alert on people adding keys. Stories
+ * force a human initiator.
+ */
+function rotationActor(env: ShapeEnv, target: AppRef): ResolvedActor {
+  if (env.spec.initiator) return forcedActor(env, env.spec.initiator, 'directory');
+  const others = env.lookups.internalApps.filter((a) => a.appId !== target.appId);
+  return appActor(env.ctx, others.length > 0 ? env.rng.pick(others) : target);
+}
+
+/** The app's current keys as KeyDescription entries (what the old value lists). */
+function currentKeys(env: ShapeEnv, app: AppRef): string[] {
+  const registered = env.tenant.applications.find((a) => a.appId === app.appId);
+  return (registered?.credentials ?? []).map((c) => keyDescription(c.keyId, c.type, c.type === 'AsymmetricX509Cert' ? `CN=${app.displayName.replace(/\s+/g, '')}` : c.displayName));
+}
+
 export function updateApplicationSecrets(env: ShapeEnv): void {
   const app = clientApp(env, env.lookups.internalApps);
-  const actor = adminActor(env, APP_ADMIN_ROLES, 'apps');
+  const actor = rotationActor(env, app);
   const cert = env.rng.bool(0.35);
   const entry = keyDescription(env.rng.uuid(), cert ? 'AsymmetricX509Cert' : 'Password', cert ? `CN=${app.displayName.replace(/\s+/g, '')}` : env.rng.pick(['prod secret', 'client secret', 'rotation 2026', 'deploy key']));
+  // A rotation adds a key next to the ones in use (forced initiators — stories — may add a first one).
+  const before = env.spec.initiator ? [] : currentKeys(env, app);
   env.em.emit({
     name: 'Update application – Certificates and secrets management ',
     actor,
-    targets: [appTarget(app, [mp('KeyDescription', '[]', js([entry])), mp('Included Updated Properties', null, js('KeyDescription'))])],
+    targets: [appTarget(app, [mp('KeyDescription', js(before), js([...before, entry])), mp('Included Updated Properties', null, js('KeyDescription'))])],
     details: appDetails(actor, app),
     primary: true,
   });
@@ -142,8 +161,9 @@ export function updateServicePrincipal(env: ShapeEnv): void {
 }
 
 export function addServicePrincipalCredentials(env: ShapeEnv): void {
-  const app = clientApp(env, env.lookups.tenantApps);
-  const actor = adminActor(env, APP_ADMIN_ROLES, 'apps');
+  // The tenant's own apps: gallery apps' credentials live in their vendor's tenant.
+  const app = clientApp(env, env.lookups.internalApps);
+  const actor = rotationActor(env, app);
   const cert = env.rng.bool(0.5);
   const entry = keyDescription(env.rng.uuid(), cert ? 'AsymmetricX509Cert' : 'Password', cert ? `CN=${app.displayName.replace(/\s+/g, '')}` : '');
   env.em.emit({

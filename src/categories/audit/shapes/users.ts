@@ -6,7 +6,8 @@ import { graphTime } from '../../../core/time.ts';
 import type { User } from '../../../tenant/types.ts';
 import { SECURITY_INFO_METHODS, USER_ATTRIBUTE_EDITS } from '../../../data/audit-activities.ts';
 import { agentDetail, appActor, directoryUser, namedUser, serviceActor, ssprUser } from '../actors.ts';
-import { randomGuest } from '../lookups.ts';
+import { randomGuest, randomMember } from '../lookups.ts';
+import { firstName, lastName } from '../../../tenant/names.ts';
 import type { AuditKeyValue } from '../model.ts';
 import {
   js,
@@ -30,7 +31,37 @@ import {
 
 
 
-export function addUser(env: ShapeEnv, user = subjectUser(env), actor = adminActor(env, USER_ADMIN_ROLES), offsetMs = 0, correlationId?: string): void {
+/**
+ * A new hire who is not in the directory yet: created accounts are new accounts, and
+ * deletions (below) are leavers — never the same people within hours, which is what the
+ * account created-and-deleted detections look for.
+ */
+function joiner(env: ShapeEnv): User {
+  const base = env.tenant.user(env.rng.int(env.tenant.memberCount));
+  const r = env.rng;
+  const given = firstName(r);
+  const family = lastName(r);
+  const local = `${given}.${family}${r.range(2, 99)}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
+  const upn = `${local}@${env.tenant.domains[0]}`;
+  return { ...base, id: r.uuid(), displayName: `${given} ${family}`, givenName: given, surname: family, userPrincipalName: upn, directoryUpn: upn, mail: upn, userType: 'Member', roles: [] };
+}
+
+/** A leaver: accounts are disabled before they are deleted. */
+function leaver(env: ShapeEnv): User {
+  for (let i = 0; i < 32; i++) {
+    const u = env.tenant.user(env.rng.int(env.tenant.memberCount));
+    if (!u.accountEnabled) return u;
+  }
+  return randomMember(env.rng, env.tenant);
+}
+
+export function addUser(
+  env: ShapeEnv,
+  user = env.spec.target?.user !== undefined ? subjectUser(env) : joiner(env),
+  actor = adminActor(env, USER_ADMIN_ROLES),
+  offsetMs = 0,
+  correlationId?: string,
+): void {
   // Sekoia 2019 "Add user" sample: AccountEnabled, StsRefreshTokensValidFrom, UserPrincipalName, UserType.
   const stamp = isoSeconds(envTime(env) + offsetMs);
   const props = [
@@ -162,7 +193,7 @@ export function updateUser(env: ShapeEnv): void {
 }
 
 export function deleteUser(env: ShapeEnv): void {
-  const user = subjectUser(env);
+  const user = env.spec.target?.user !== undefined ? subjectUser(env) : leaver(env);
   const actor = adminActor(env, USER_ADMIN_ROLES);
   // A deleted user's UPN is prefixed with its object id without dashes.
   const deletedUpn = user.id.replace(/-/g, '') + user.directoryUpn;
