@@ -296,7 +296,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:cli\.ts|entrasim(?:\.js)?)$/.test(process.argv[1]);
+const invokedDirectly = process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1]);
 if (invokedDirectly) {
   main(process.argv).then((code) => {
     process.exitCode = code;
