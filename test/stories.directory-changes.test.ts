@@ -475,19 +475,11 @@ describe('the enterprise baseline week trips none of the directory-change detect
     expect(auditDiag.filter(SigmaAppCredential.matches)).toEqual([]);
   });
 
-  // Known baseline generator false positive (see the family report): the audit generator's
-  // "Update application – Certificates and secrets management" writes KeyDescription old value
-  // "[]" and is initiated by an admin user, so every baseline secret rotation looks like a first
-  // credential. Fails (as it should) until the generator lists the app's existing keys as the
-  // old value and has rotations done by automation. Flip to `it` then.
-  it.fails('first-credential rule [known generator false positive]', () => {
+  it('first-credential rule (rotations are done by automation and list the keys in use)', () => {
     expect(fired(hourly, (n) => FirstCredential.evaluate(audit, n))).toEqual([]);
   });
 
-  // Known baseline generator false positive: "Add service principal credentials" draws its
-  // target among all tenant apps, gallery apps included, and users consent to gallery apps, so
-  // now and then a consent is followed within a day by credentials on the same service principal.
-  it.fails('credential-after-consent rule [known generator false positive]', () => {
+  it('credential-after-consent rule (service-principal credentials go to the tenant’s own apps)', () => {
     expect(fired(daily, (n) => CredentialAfterConsent.evaluate(audit, n))).toEqual([]);
   });
 
@@ -509,10 +501,7 @@ describe('the enterprise baseline week trips none of the directory-change detect
     expect(fired(twoHourly, (n) => GuestGroups.evaluate(audit, n))).toEqual([]);
   });
 
-  // Known baseline generator false positive: "Add user" and "Delete user" both draw their target
-  // among existing members, so the same person is now and then "created" and "deleted" within a
-  // day. Fails until creations target new accounts and deletions leavers.
-  it.fails('account created and deleted in a short timeframe [known generator false positive]', () => {
+  it('account created and deleted in a short timeframe (joiners are new accounts, deletions are leavers)', () => {
     expect(fired(hourly, (n) => AccountShortLived.evaluate(audit, n))).toEqual([]);
   });
 

@@ -206,7 +206,7 @@ describe('workloads-and-network: the enterprise baseline week trips none of the 
   // flaps (tunnelDisconnected, tunnelConnected, bgpConnected: remote-network-health
   // buildTunnelFlap) keep only the disconnect: the week has tunnelDisconnected and
   // bgpDisconnected rows and no tunnelConnected / bgpConnected at all.
-  it.fails('Remote network tunnel down (known: baseline flaps lose their reconnect records)', () => {
+  it('Remote network tunnel down (flaps are whole events: every disconnect has its reconnect)', () => {
     const rows = rowsOf(risk, 'RemoteNetworkHealthLogs');
     expect(remoteNetworkTunnelDown(rows, WEEK_END)).toEqual([]);
   });

@@ -124,7 +124,7 @@ export function graphCellBuilder(run: PlannedRun): GraphCellBuilder {
         const user = kind === 'user' ? enabledUser(rng, tenant) : undefined;
         const time = Math.floor(t0 + rng.next() * span);
         // The token was acquired a little earlier (whole seconds, as `iat` is).
-        const tokenIssuedAt = Math.floor((time - rng.range(2_000, 20 * 60_000)) / 1000) * 1000;
+        const tokenIssuedAt = Math.floor((time - rng.range(2_000, 5 * 60_000)) / 1000) * 1000;
         const first: GraphActivity = user
           ? buildGraphActivity(ctx, time, { caller: 'user', user, tokenIssuedAt })
           : buildGraphActivity(ctx, time, { caller: kind, tokenIssuedAt });

@@ -17,7 +17,7 @@ import { driverFor, graphCellBuilder, type Driver, type GraphCellBuilder } from 
 import { ReorderBuffer } from './reorder.ts';
 
 /** How far an event's records may reach before or after its minute (token sign-ins, bursts). */
-const REORDER_HORIZON = 30 * MINUTE;
+const REORDER_HORIZON = 6 * MINUTE;
 
 export interface RunOptions {
   /** Overrides the scenario's seed (default 1). */

@@ -10,6 +10,8 @@ import { dirname, join, relative } from 'node:path';
 
 const FLUSH_AT = 256 * 1024;
 const MAX_OPEN = 64;
+/** Buffered bytes across all files before everything is written out (hundreds of hourly files). */
+const MAX_BUFFERED = 16 * 1024 * 1024;
 
 interface FileState {
   chunks: string[];
@@ -35,6 +37,7 @@ export class FileSet {
   private readonly open: string[] = [];
   private readonly staging: string;
   private bytes = 0;
+  private buffered = 0;
   private committed = false;
 
   constructor(private readonly options: FileSetOptions) {
@@ -64,6 +67,12 @@ export class FileSet {
   private push(f: FileState, text: string): void {
     f.chunks.push(text);
     f.size += text.length;
+    this.buffered += text.length;
+    if (this.buffered > MAX_BUFFERED) {
+      // Many small files never reach FLUSH_AT: write them all out rather than hold them.
+      for (const [path, g] of this.files) this.flush(path, g);
+      this.buffered = 0;
+    }
   }
 
   private flush(path: string, f: FileState): void {
@@ -84,6 +93,7 @@ export class FileSet {
     }
     const data = f.chunks.join('');
     f.chunks = [];
+    this.buffered -= f.size;
     f.size = 0;
     this.bytes += Buffer.byteLength(data);
     writeSync(f.fd, data);

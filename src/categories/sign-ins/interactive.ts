@@ -85,8 +85,9 @@ export function failureSpec(rng: Rng, tenant: Tenant, code: number, category: Us
     case 53000:
       return { category, errorCode: code, app: 'Microsoft Office', resource: 'Office 365 Exchange Online', device: 'unregistered' };
     case 50057: {
+      // Leavers try their old account from home, on their own devices.
       const user = disabledUser(rng, tenant);
-      return user === undefined ? { category, errorCode: 50126 } : { category, errorCode: code, user };
+      return user === undefined ? { category, errorCode: 50126 } : { category, errorCode: code, user, network: tenant.user(user).homeNetwork };
     }
     case 50034:
       return { category, errorCode: code, unknownUserPrincipalName: missingUpn(rng, tenant, false) };

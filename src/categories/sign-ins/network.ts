@@ -47,34 +47,34 @@ function stableHost(label: string): number {
 }
 
 /**
- * A user's network for a sign-in. Where someone works is decided per user and day (office
- * or home), not per sign-in: people don't hop between office and home minutes apart, and
- * rules that compare consecutive sign-ins (success then failure from another /16) rely on
- * that. Phones are on the same Wi-Fi or, part of the day, on their carrier. Corporate egress
- * NATs through a pool of addresses, each user sticking to one. Guests work from their own
- * organisation, which this tenant sees as their home ISP.
+ * A user's network for a sign-in. Where someone works is decided per user and day (office,
+ * home, or on the road on their carrier), not per sign-in or device: people don't hop
+ * between networks minutes apart, and rules that compare consecutive sign-ins (success
+ * then failure from another /16) rely on that; phones share the day's Wi-Fi. Corporate
+ * egress NATs through a pool of addresses, each user sticking to one. Guests work from
+ * their own organisation, which this tenant sees as their home ISP.
  */
 export function userOrigin(rng: Rng, tenant: Tenant, user: User, device: Device | null, day: number): Origin {
-  const mobile = device !== null && (device.operatingSystem === 'Ios' || device.operatingSystem === 'Android');
   const place = hash32(`${user.id}/place/${day}`) / 4294967296;
-  const cellular = hash32(`${user.id}/cellular/${day}`) / 4294967296;
   let network: Network;
   let host: number;
   if (user.userType === 'Guest') {
     network = user.homeNetwork;
     host = stableHost(`${user.id}/home/${day}`);
-  } else if (mobile && cellular < 0.35) {
+  } else if (place < 0.08) {
+    // On the road: every device on the carrier (tethered laptop, phone) that day.
     network = user.mobileNetwork;
     host = stableHost(`${user.id}/mobile/${day}`);
-  } else if (place < 0.6) {
+  } else if (place < 0.62) {
     network = user.officeLocation.network;
-    host = 1 + (hash32(`${user.id}/nat`) % 32);
+    host = 1 + (hash32(`${user.id}/nat`) % 128);
   } else {
     network = user.homeNetwork;
     host = stableHost(`${user.id}/home/${day}`);
   }
   const v6 = network.ipv6Prefix !== undefined && hash32(`${user.id}/v6/${day}`) % 10 < 3;
   void rng;
+  void device;
   return { ipAddress: tenant.ipIn(network, host, v6), network };
 }
 
