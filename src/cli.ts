@@ -82,6 +82,13 @@ function speedArg(value: string): number {
   return n;
 }
 
+function rateArg(value: string): number | 'max' {
+  if (value === 'max') return 'max';
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--rate must be records per second (> 0) or 'max', got '${value}'`);
+  return n;
+}
+
 function seedArg(value: string): number | string {
   return /^-?\d+$/.test(value) ? Number(value) : value;
 }
@@ -207,6 +214,7 @@ export function buildProgram(): Command {
       .option('--backfill <duration>', 'history to generate before going live (30m, 12h, 7d)', durationArg('--backfill'), 86_400_000)
       .option('--no-live', 'stop after the backfill instead of generating in real time')
       .option('--speed <factor>', 'live speed factor (2 = twice real time)', speedArg, 1)
+      .option('--rate <records/s|max>', "live emission at a fixed rate instead of the scenario's curves ('max': as fast as the outputs take it)", rateArg)
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--port <port>', 'HTTPS port of Graph, the token service and the ARM API', portArg('--port'), 8443)
       .option('--eventhubs-port <port>', 'port of the embedded Event Hubs endpoint', portArg('--eventhubs-port'), 5672)
@@ -226,6 +234,7 @@ export function buildProgram(): Command {
           backfill: number;
           live: boolean;
           speed: number;
+          rate?: number | 'max';
           host: string;
           port: number;
           eventhubsPort: number;
@@ -246,6 +255,7 @@ export function buildProgram(): Command {
               backfillMs: opts.backfill,
               live: opts.live,
               speed: opts.speed,
+              ...(opts.rate !== undefined ? { rate: opts.rate } : {}),
               host: opts.host,
               port: opts.port,
               eventHubsPort: opts.eventhubs ? opts.eventhubsPort : false,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSync } from '../src/engine/generate.ts';
 import { createEntrasimHandlers, type EntrasimHandlers } from '../src/msw.ts';
 import { collectAll } from './graph-api.client.ts';
+import { validateRecord } from '../src/schemas/index.ts';
 
 const OPTIONS = { seed: 21, count: 4000, start: '2025-06-02T00:00:00Z', users: 300 } as const;
 const server = setupServer();
@@ -45,5 +46,40 @@ describe('createEntrasimHandlers({ generate })', () => {
     });
     const { ['@odata.context']: _context, ...body } = (await item.json()) as Record<string, unknown>;
     expect(body).toEqual(sample.record);
+  });
+
+  it('every object served by every collection validates against the Graph schemas of its version', async () => {
+    const { accessToken } = await entrasim.tokens.issue(entrasim.collector!, 'https://graph.microsoft.com/.default');
+    const collections: Array<[string, string, ReadonlyArray<'v1.0' | 'beta'>]> = [
+      ['auditLogs/signIns', 'signIn', ['v1.0', 'beta']],
+      ['auditLogs/directoryAudits', 'directoryAudit', ['v1.0', 'beta']],
+      ['auditLogs/provisioning', 'provisioningObjectSummary', ['v1.0', 'beta']],
+      ['auditLogs/customSecurityAttributeAudits', 'customSecurityAttributeAudit', ['beta']],
+      ['identityProtection/riskyUsers', 'riskyUser', ['v1.0', 'beta']],
+      ['identityProtection/riskDetections', 'riskDetection', ['v1.0', 'beta']],
+      ['identityProtection/riskyServicePrincipals', 'riskyServicePrincipal', ['v1.0', 'beta']],
+      ['identityProtection/servicePrincipalRiskDetections', 'servicePrincipalRiskDetection', ['v1.0', 'beta']],
+      ['networkAccess/logs/traffic', 'networkAccessTraffic', ['beta']],
+      ['networkAccess/logs/remoteNetworks', 'remoteNetworkHealthEvent', ['beta']],
+    ];
+    let checked = 0;
+    for (const [path, entity, versions] of collections) {
+      for (const version of versions) {
+        let url: string | undefined = `https://graph.microsoft.com/${version}/${path}`;
+        let pages = 0;
+        while (url && pages++ < 50) {
+          const res = await fetch(url, { headers: { authorization: `Bearer ${accessToken}`, prefer: 'include-unknown-enum-members' } });
+          expect(res.status, `${version} ${path}`).toBe(200);
+          const page = (await res.json()) as { '@odata.context': string; '@odata.nextLink'?: string; value: Array<Record<string, unknown>> };
+          expect(page['@odata.context']).toBe(`https://graph.microsoft.com/${version}/$metadata#${path}`);
+          for (const item of page.value) {
+            expect(validateRecord('graph', entity, item, version), `${version} ${entity}`).toEqual([]);
+            checked++;
+          }
+          url = page['@odata.nextLink'];
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
   });
 });

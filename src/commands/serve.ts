@@ -30,6 +30,7 @@ export interface ServeCommandOptions {
   readonly backfillMs?: number;
   readonly live: boolean;
   readonly speed: number;
+  readonly rate?: number | 'max';
   readonly host: string;
   readonly port: number;
   readonly eventHubsPort: number | false;
@@ -94,6 +95,7 @@ export async function runServe(options: ServeCommandOptions, stdout: NodeJS.Writ
       ...(options.backfillMs !== undefined ? { backfillMs: options.backfillMs } : {}),
       live: options.live,
       speed: options.speed,
+      ...(options.rate !== undefined ? { rate: options.rate } : {}),
       host: options.host,
       port: options.port,
       eventHubsPort: options.eventHubsPort,

@@ -21,7 +21,7 @@ import { composeHandlers } from '../http/compose.ts';
 import { startHttpServer, type RunningServer } from '../http/fastify-adapter.ts';
 import { createLoopbackCertificate } from '../http/tls.ts';
 import { startEventHubsEndpoint, type EventHubsEndpoint } from '../transports/eventhubs-endpoint/index.ts';
-import { createDeliveryRealism, createRouter, type DestinationRegistry, type RecordSink, type Router } from '../sinks/index.ts';
+import { createDeliveryRealism, createRateLimiter, createRouter, type DestinationRegistry, type RecordSink, type Router } from '../sinks/index.ts';
 import { planScenario, runScenario, type PlannedRun } from '../engine/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { feedGraph } from './graph-feed.ts';
@@ -43,6 +43,11 @@ export interface ServeOptions {
   /** Keep generating in real time after the backfill (default true); a speed factor. */
   readonly live?: boolean;
   readonly speed?: number;
+  /**
+   * Live emission at a fixed rate instead of the scenario's curves: records per second, or
+   * 'max' for as fast as the outputs take them (load tests). The backfill always runs at full speed.
+   */
+  readonly rate?: number | 'max';
   /** Loopback by default. */
   readonly host?: string;
   /** HTTPS port of Graph, token service and ARM (default 8443; 0 = any). */
@@ -118,8 +123,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     ...(options.users !== undefined ? { users: options.users } : {}),
     start: now - backfillMs,
     end: now,
-    live: options.live === false ? false : { speed: options.speed ?? 1 },
+    live: options.live === false ? false : { speed: options.rate !== undefined ? 1e9 : (options.speed ?? 1) },
   });
+  const limiter = typeof options.rate === 'number' ? createRateLimiter(options.rate) : undefined;
   const tenant = run.tenant;
   const ctx: RenderContext = { tenant, workspaceId: stableUuid(`${run.seed}/workspace`) };
 
@@ -234,6 +240,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
           await sink.flush();
           resolveBackfill(generated);
         }
+        if (done && limiter) await limiter.take();
         await deliver(a);
       }
       if (!done) {
