@@ -9,7 +9,8 @@ const REF = resolve(ROOT, '..', 'shared', 'reference');
 const SCHEMAS = join(ROOT, 'schemas');
 
 describe.skipIf(!existsSync(REF))('derive-schemas', () => {
-  const first = deriveSchemas(REF);
+  // Derived only when the reference is there: a skipped describe's body still runs at collection.
+  const first = existsSync(REF) ? deriveSchemas(REF) : new Map<string, string>();
 
   it('is deterministic', () => {
     const second = deriveSchemas(REF);

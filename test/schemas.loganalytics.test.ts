@@ -82,10 +82,13 @@ describe('Log Analytics schemas', () => {
  * computed columns (additionalProperties) and two queries overwrote Type (const).
  */
 describe.skipIf(!existsSync(OTRF))('OTRF AuditLogs sample rows', () => {
-  const rows = readFileSync(OTRF, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  // Read only when the reference is there: a skipped describe's body still runs at collection.
+  const rows = existsSync(OTRF)
+    ? readFileSync(OTRF, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
   const DROPPED_EMPTY = ['DurationMs', 'Identity', 'Location', 'ResourceProvider', 'ResultDescription', 'ResultReason', 'ResultType'];
   const COMPUTED = [
     'target',

@@ -139,8 +139,16 @@ export async function runGenerate(options: GenerateCommandOptions, stdout: NodeJ
   };
   try {
     bar?.start(expected ?? 0, 0);
+    // One path per category and arrival hour: computed once, not per record.
+    const paths = new Map<string, string>();
     for (const r of generateSync(streamOptions)) {
-      const key = fileKey(shape, format, r.category, tenantId, r.envelopeTime, graphVersion);
+      const bucket = `${r.category}|${Math.floor(r.envelopeTime / 3_600_000)}`;
+      let key = paths.get(bucket);
+      if (key === undefined) {
+        key = fileKey(shape, format, r.category, tenantId, r.envelopeTime, graphVersion);
+        if (paths.size > 100_000) paths.clear();
+        paths.set(bucket, key);
+      }
       const line = format === 'csv' ? csvRow(columnsOf(TABLE_OF[r.category]), r.record) : serialize(r.record);
       files.write(key, line);
       perCategory[r.category] = (perCategory[r.category] ?? 0) + 1;
