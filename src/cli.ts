@@ -89,6 +89,23 @@ function rateArg(value: string): number | 'max' {
   return n;
 }
 
+function fractionArg(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} must be a fraction between 0 and 1, got '${value}'`);
+    return n;
+  };
+}
+
+function latencyArg(value: string): [number, number] {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(value.trim());
+  if (!m) throw new UsageError(`--graph-latency must be milliseconds or a range like 50-300, got '${value}'`);
+  const min = Number(m[1]);
+  const max = m[2] !== undefined ? Number(m[2]) : min;
+  if (max < min) throw new UsageError(`--graph-latency range must go up, got '${value}'`);
+  return [min, max];
+}
+
 function seedArg(value: string): number | string {
   return /^-?\d+$/.test(value) ? Number(value) : value;
 }
@@ -223,6 +240,8 @@ export function buildProgram(): Command {
       .option('--out <dir>', "folder of the default setting's storage destination", './out')
       .option('--open', 'no token checks on Graph and ARM (quick local use)', false)
       .option('--no-throttling', "don't throttle Graph at the reporting APIs' real limits")
+      .option('--graph-error-rate <fraction>', 'share of Graph requests answered with a 5xx (seeded)', fractionArg('--graph-error-rate'))
+      .option('--graph-latency <ms|min-max>', 'added Graph latency in milliseconds', latencyArg)
       .option('--realism', 'delivery realism: records out of order, occasional duplicates, late arrivals', false)
       .option('--destinations <file>', 'JSON mapping destination resource ids to Event Hubs / storage connection strings or folders')
       .option('--settings <file>', 'diagnostic settings to create at start ({"value":[{name, properties}]}) instead of the default one')
@@ -243,6 +262,8 @@ export function buildProgram(): Command {
           out: string;
           open: boolean;
           throttling: boolean;
+          graphErrorRate?: number;
+          graphLatency?: [number, number];
           realism: boolean;
           destinations?: string;
           settings?: string;
@@ -263,6 +284,8 @@ export function buildProgram(): Command {
               out: opts.out,
               open: opts.open,
               throttling: opts.throttling,
+              ...(opts.graphErrorRate !== undefined ? { errorRate: opts.graphErrorRate } : {}),
+              ...(opts.graphLatency ? { latencyMs: opts.graphLatency } : {}),
               realism: opts.realism,
               ...(opts.destinations ? { destinations: opts.destinations } : {}),
               ...(opts.settings ? { settings: opts.settings } : {}),

@@ -38,6 +38,10 @@ export interface ServeCommandOptions {
   readonly out: string;
   readonly open: boolean;
   readonly throttling: boolean;
+  /** Share of Graph requests answered with a 5xx. */
+  readonly errorRate?: number;
+  /** Added Graph latency, [min, max] ms. */
+  readonly latencyMs?: readonly [number, number];
   readonly realism: boolean;
   /** JSON file mapping destination resource ids to connection strings or folders. */
   readonly destinations?: string;
@@ -102,7 +106,12 @@ export async function runServe(options: ServeCommandOptions, stdout: NodeJS.Writ
       dataDir: options.dataDir,
       outDir: options.out,
       open: options.open,
-      ...(options.throttling ? {} : { faults: false as const }),
+      faults: {
+        ...(options.throttling ? {} : { throttling: false as const }),
+        ...(options.errorRate !== undefined || options.latencyMs
+          ? { random: { ...(options.errorRate !== undefined ? { errorRate: options.errorRate } : {}), ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}) } }
+          : {}),
+      },
       realism: options.realism,
       ...(destinations ? { destinations } : {}),
       ...(initialSettings ? { initialSettings } : {}),

@@ -60,8 +60,8 @@ export interface ServeOptions {
   readonly outDir?: string;
   /** Skip token checks on Graph and ARM. */
   readonly open?: boolean;
-  /** Graph faults (throttling at the real limits is on by default). */
-  readonly faults?: FaultOptions | false;
+  /** Graph faults: throttling at the real limits unless false; random 5xx and latency. */
+  readonly faults?: FaultOptions;
   /** Delivery realism: out-of-order batches, occasional duplicates, late arrivals. */
   readonly realism?: boolean;
   /** Extra destinations (real Event Hubs namespaces, storage accounts), merged over the defaults. */
@@ -143,7 +143,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     source,
     auth: options.open ? 'open' : 'token',
     licence: { edition: tenant.licence, workloadIdentitiesPremium: tenant.workloadIdentitiesPremium },
-    ...(options.faults === false ? {} : { faults: options.faults ?? { seed: String(run.seed) } }),
+    faults: { seed: String(run.seed), throttling: {}, ...(options.faults ?? {}) },
   });
 
   // Diagnostic settings: persisted in the data directory.
