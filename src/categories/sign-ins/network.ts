@@ -54,7 +54,7 @@ function stableHost(label: string): number {
  * egress NATs through a pool of addresses, each user sticking to one. Guests work from
  * their own organisation, which this tenant sees as their home ISP.
  */
-export function userOrigin(rng: Rng, tenant: Tenant, user: User, device: Device | null, day: number): Origin {
+export function userOrigin(_rng: Rng, tenant: Tenant, user: User, _device: Device | null, day: number): Origin {
   const place = hash32(`${user.id}/place/${day}`) / 4294967296;
   let network: Network;
   let host: number;
@@ -73,8 +73,6 @@ export function userOrigin(rng: Rng, tenant: Tenant, user: User, device: Device 
     host = stableHost(`${user.id}/home/${day}`);
   }
   const v6 = network.ipv6Prefix !== undefined && hash32(`${user.id}/v6/${day}`) % 10 < 3;
-  void rng;
-  void device;
   return { ipAddress: tenant.ipIn(network, host, v6), network };
 }
 
