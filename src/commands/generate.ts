@@ -83,7 +83,9 @@ export async function runGenerate(options: GenerateCommandOptions, stdout: NodeJ
   const perCategory: Partial<Record<Category, number>> = {};
   const expected = options.count;
   const showProgress = (options.progress ?? (stderr as NodeJS.WriteStream).isTTY === true) && !toStdout;
-  const bar = showProgress ? new SingleBar({ format: 'generating {bar} {value}/{total} records | {eta_formatted} left', stream: stderr as NodeJS.WriteStream }, Presets.shades_classic) : undefined;
+  // With a count the bar shows progress and time left; over a window, the running count.
+  const barFormat = expected !== undefined ? 'generating {bar} {value}/{total} records | {eta_formatted} left' : 'generating {value} records | {duration_formatted}';
+  const bar = showProgress ? new SingleBar({ format: barFormat, stream: stderr as NodeJS.WriteStream }, Presets.shades_classic) : undefined;
 
   const serialize = (rec: Record<string, unknown>): string =>
     shape === 'diagnostic' ? serializeDiagnostic(rec as Parameters<typeof serializeDiagnostic>[0]) : JSON.stringify(rec);
