@@ -129,7 +129,18 @@ describe('entrasim generate (CLI)', () => {
     expect(lines[0]!.startsWith('{ "time": "')).toBe(true);
   });
 
-  describe.concurrent('bad input: one line, exit 2, nothing left behind', () => {
+  it('ends quietly when the reader of --out - stops early (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/entrasim.js', 'generate', '--count', '200000', '--start', '2025-06-02T00:00:00Z', '--out', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\s+at\s/);
+  });
+
+  describe('bad input: one line, exit 2, nothing left behind', () => {
     const cases: Array<[string, string[], RegExp]> = [
       ['unknown category', ['--categories', 'SignInLogs,Bogus'], /^entrasim: unknown category 'Bogus'/],
       ['bad date', ['--start', 'yesterday'], /^entrasim: --start is not a valid ISO 8601 date/],
