@@ -212,7 +212,7 @@ describe('serve: diagnostic settings → Event Hubs and storage, end to end', ()
     const post = await call(server, 'POST', '/v1.0/identityProtection/riskyUsers/confirmCompromised', { userIds: [user.id] }, token);
     expect(post.status).toBe(204);
     off();
-    expect(seen).toEqual(expect.arrayContaining(['RiskyUsers', 'UserRiskEvents']));
+    expect(seen).toEqual(expect.arrayContaining(['RiskyUsers', 'UserRiskEvents', 'AuditLogs']));
     const got = await call(server, 'GET', `/v1.0/identityProtection/riskyUsers/${user.id}`, undefined, token);
     expect(got.status).toBe(200);
     expect(got.json).toMatchObject({ id: user.id, riskState: 'confirmedCompromised', riskDetail: 'adminConfirmedUserCompromised', riskLevel: 'high' });

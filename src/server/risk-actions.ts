@@ -2,15 +2,17 @@
  * What happens when a caller POSTs riskyUsers/confirmCompromised, dismiss or confirmSafe
  * (or the service-principal equivalents) to the mock Graph API: Identity Protection
  * changes the risk state, writes the RiskyUsers / RiskyServicePrincipals record of the
- * change (which updates the Graph resource and its history), and — for a confirmed
- * compromise — an adminConfirmedUserCompromised detection. The records go out through
- * every output like any other record.
+ * change (which updates the Graph resource and its history), an AuditLogs record
+ * (Identity Protection, initiated by the calling app) and — for a confirmed compromise —
+ * an adminConfirmedUserCompromised detection. The records go out through every output
+ * like any other record.
  */
 import type { ActivityBase, BuildContext } from '../core/activity.ts';
 import { Rng } from '../core/random.ts';
 import type { RiskAction, RiskActions } from '../api/graph/risk-actions.ts';
 import { ServicePrincipalRiskStateMachine, UserRiskStateMachine } from '../categories/identity-protection/index.ts';
 import type { Tenant } from '../tenant/types.ts';
+import { identityProtectionAudit, type IdentityProtectionAuditActivity } from '../categories/audit/identity-protection.ts';
 
 export class EngineRiskActions implements RiskActions {
   private readonly users = new Map<string, UserRiskStateMachine>();
@@ -29,7 +31,13 @@ export class EngineRiskActions implements RiskActions {
 
   async apply(action: RiskAction): Promise<void> {
     // The caller is an app: its service principal is the actor Identity Protection records.
-    const actor = action.caller.servicePrincipalId ?? action.caller.appId;
+    const actor = action.caller.servicePrincipalId || action.caller.appId;
+    const auditActor = {
+      kind: 'app' as const,
+      appId: action.caller.appId,
+      displayName: action.caller.appDisplayName,
+      servicePrincipalId: action.caller.servicePrincipalId,
+    };
     for (const id of action.ids) {
       const out: ActivityBase[] = [];
       if (action.target === 'riskyUsers') {
@@ -45,6 +53,9 @@ export class EngineRiskActions implements RiskActions {
               : machine.confirmSafe(action.time, actor);
         if (t.riskyUser) out.push(t.riskyUser);
         out.push(...t.detections);
+        const activity: IdentityProtectionAuditActivity =
+          action.action === 'confirmCompromised' ? 'ConfirmAccountCompromised' : action.action === 'dismiss' ? 'DismissUser' : 'ConfirmAccountSafe';
+        out.push(identityProtectionAudit(this.ctx(), action.time, { activity, actor: auditActor, target: { kind: 'user', user } }));
       } else if (action.target === 'riskyServicePrincipals') {
         const app = this.tenant.applications.find((a) => a.servicePrincipalId === id);
         if (!app) continue;
@@ -53,6 +64,13 @@ export class EngineRiskActions implements RiskActions {
         const t = action.action === 'confirmCompromised' ? machine.confirmCompromised(action.time, actor) : machine.dismiss(action.time, actor);
         if (t.riskyServicePrincipal) out.push(t.riskyServicePrincipal);
         out.push(...t.detections);
+        out.push(
+          identityProtectionAudit(this.ctx(), action.time, {
+            activity: action.action === 'confirmCompromised' ? 'ConfirmServicePrincipalCompromised' : 'DismissServicePrincipal',
+            actor: auditActor,
+            target: { kind: 'servicePrincipal', id: app.servicePrincipalId, displayName: app.displayName },
+          }),
+        );
       }
       for (const a of out) await this.emit(a);
     }

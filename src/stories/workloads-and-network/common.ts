@@ -10,7 +10,7 @@ import type { Network, NetworkKind, Tenant, User } from '../../tenant/types.ts';
 import { buildUserSignInFlow } from '../../categories/sign-ins/index.ts';
 import type { SignInActivity } from '../../categories/sign-ins/index.ts';
 import type { DirectoryAuditActivity } from '../../categories/audit/index.ts';
-import { auditLookups } from '../../categories/audit/lookups.ts';
+import { identityProtectionAudit as buildIdentityProtectionAudit, type IdentityProtectionAuditActivity } from '../../categories/audit/identity-protection.ts';
 import type { StoryContext } from '../types.ts';
 
 /** The builders' context: the tenant and the story's own stream. */
@@ -92,11 +92,7 @@ export function adminPortalSignIn(ctx: StoryContext, admin: User, time: number):
 }
 
 /** What Identity Protection logs in AuditLogs (service "Identity Protection", category "Other"). */
-export type IdentityProtectionAuditActivity =
-  | 'ConfirmAccountCompromised'
-  | 'DismissUser'
-  | 'ConfirmServicePrincipalCompromised'
-  | 'DismissServicePrincipal';
+export type { IdentityProtectionAuditActivity } from '../../categories/audit/identity-protection.ts';
 
 export interface IdentityProtectionAuditSpec {
   readonly activity: IdentityProtectionAuditActivity;
@@ -108,58 +104,13 @@ export interface IdentityProtectionAuditSpec {
     | { readonly kind: 'servicePrincipal'; readonly id: string; readonly displayName: string };
 }
 
-const AUDIT_TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-
-/**
- * The audit record of an admin's Identity Protection action. Activity names and the
- * "Other" category are those of Microsoft's audit activity reference (Identity
- * protection section); the result reason is the one a real ConfirmAccountCompromised
- * record carries ("Dismiss Success. Item updated: 1. Action type: …", quoted in
- * dwarfered/msgraph-sdk-powershell-examples). The id prefix follows the other services'
- * `<service>_<correlationId>_<5>_<digits>` form [guessed for this service].
- */
+/** The audit record of an admin's Identity Protection action in the portal. */
 export function identityProtectionAudit(ctx: StoryContext, time: number, spec: IdentityProtectionAuditSpec): DirectoryAuditActivity {
-  const { rng, tenant } = ctx;
-  const correlationId = rng.uuid();
-  let token = '';
-  for (let i = 0; i < 5; i++) token += AUDIT_TOKEN[rng.int(36)];
-  const tick = rng.int(10000);
-  const admin = spec.admin;
-  const target =
-    spec.target.kind === 'user'
-      ? { id: spec.target.user.id, displayName: spec.target.user.displayName, type: 'User', userPrincipalName: spec.target.user.directoryUpn, modifiedProperties: [] }
-      : { id: spec.target.id, displayName: spec.target.displayName, type: 'ServicePrincipal', modifiedProperties: [] };
-  return {
-    category: 'AuditLogs',
-    id: `IdentityProtection_${correlationId}_${token}_${rng.range(1_000_000, 99_000_000)}`,
-    time,
-    tick,
-    envelopeTime: time,
-    envelopeTick: tick,
-    auditCategory: 'Other',
-    activityDisplayName: spec.activity,
-    loggedByService: 'Identity Protection',
-    operationType: 'Update',
-    result: 'success',
-    resultReason: `Dismiss Success. Item updated: 1. Action type: ${spec.activity}`,
-    correlationId,
-    // Services other than Core Directory write the admin's own name (audit/actors.ts namedUser).
-    initiatedBy: {
-      kind: 'user',
-      id: admin.id,
-      displayName: admin.displayName,
-      userPrincipalName: admin.directoryUpn,
-      ipAddress: spec.ip,
-      homeTenantId: admin.homeTenantId,
-      homeTenantName: admin.homeTenantName,
-    },
-    callerIpAddress: spec.ip,
-    identity: admin.displayName,
-    targetResources: [target],
-    additionalDetails: [],
-    userAgent: null,
-    tenantGeo: auditLookups(tenant).tenantGeo,
-  };
+  return buildIdentityProtectionAudit({ rng: ctx.rng, tenant: ctx.tenant }, time, {
+    activity: spec.activity,
+    actor: { kind: 'user', user: spec.admin, ip: spec.ip },
+    target: spec.target,
+  });
 }
 
 /** Sorts a story's records by time (the engine sorts too; tests read them in order). */
