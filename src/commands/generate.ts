@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { CATEGORIES, GRAPH_OF, TABLE_OF, type Category, type GraphVersion, type Shape } from '../core/categories.ts';
 import { serializeDiagnostic } from '../core/serialize.ts';
-import { generateSync, planGeneration, categoriesWithShape, type GenerateOptions } from '../engine/generate.ts';
+import { generatePlanned, planGeneration, categoriesWithShape, type GenerateOptions } from '../engine/generate.ts';
 import { FileSet } from '../output/file-set.ts';
 import { diagnosticBlobPath, graphFileName, logAnalyticsFileName } from '../output/layout.ts';
 import { csvHeader, csvRow, tableColumns } from '../output/csv.ts';
@@ -77,8 +77,6 @@ export async function runGenerate(options: GenerateCommandOptions, stdout: NodeJ
   const { skipped } = categoriesWithShape(options.categories ?? CATEGORIES, shape, graphVersion);
   for (const c of skipped) stderr.write(`note: ${c} has no Microsoft Graph ${graphVersion} resource; skipped\n`);
   const tenantId = plan.run.tenant.id;
-  // The same plan drives the stream below: pass the planned pieces through unchanged.
-  const streamOptions: GenerateOptions = { ...options, seed: plan.run.seed, start: plan.run.start, end: plan.run.end };
   const toStdout = options.out === '-';
   const perCategory: Partial<Record<Category, number>> = {};
   const expected = options.count;
@@ -100,7 +98,7 @@ export async function runGenerate(options: GenerateCommandOptions, stdout: NodeJ
       buffer = '';
       if (!ok) await new Promise<void>((r) => stdout.once('drain', () => r()));
     };
-    for (const r of generateSync(streamOptions)) {
+    for (const r of generatePlanned(plan, options.shard)) {
       buffer += serialize(r.record) + '\n';
       perCategory[r.category] = (perCategory[r.category] ?? 0) + 1;
       records++;
@@ -143,7 +141,7 @@ export async function runGenerate(options: GenerateCommandOptions, stdout: NodeJ
     bar?.start(expected ?? 0, 0);
     // One path per category and arrival hour: computed once, not per record.
     const paths = new Map<string, string>();
-    for (const r of generateSync(streamOptions)) {
+    for (const r of generatePlanned(plan, options.shard)) {
       const bucket = `${r.category}|${Math.floor(r.envelopeTime / 3_600_000)}`;
       let key = paths.get(bucket);
       if (key === undefined) {

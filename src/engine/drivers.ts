@@ -20,6 +20,7 @@ import {
   buildUserSignIn,
   failureSpec,
   INTERRUPT_CODES,
+  INTERRUPTS,
 } from '../categories/sign-ins/index.ts';
 import { buildGraphActivity, type GraphActivity } from '../categories/graph-activity/index.ts';
 import type { FailureMix } from '../scenarios/types.ts';
@@ -44,14 +45,6 @@ function signInDriver(category: SignInCategory, run: PlannedRun): Driver | undef
   if (!mix && multiStep === undefined) return undefined;
   const rate = mix?.rate ?? 0;
   const codes = mix ? codeTable(mix) : [];
-  const interrupts: Weighted<number> = [
-    [50140, 50],
-    [50074, 22],
-    [50076, 14],
-    [50199, 6],
-    [50072, 4],
-    [50125, 4],
-  ];
   return (ctx, time) => {
     const { rng, tenant } = ctx;
     const failing = codes.length > 0 && rng.bool(rate);
@@ -67,7 +60,7 @@ function signInDriver(category: SignInCategory, run: PlannedRun): Driver | undef
           if (category === 'SignInLogs' && INTERRUPT_CODES.has(code)) return buildBaselineUserFlow(ctx, time, { category, interrupt: code });
           return buildBaselineUserFlow(ctx, time, failureSpec(rng, tenant, code, category));
         }
-        if (multiStep !== undefined && rng.bool(multiStep)) return buildBaselineUserFlow(ctx, time, { category, interrupt: rng.weighted(interrupts) });
+        if (multiStep !== undefined && rng.bool(multiStep)) return buildBaselineUserFlow(ctx, time, { category, interrupt: rng.weighted(INTERRUPTS) });
         return buildBaselineUserFlow(ctx, time, { category });
       }
     }

@@ -148,10 +148,15 @@ export function planGeneration(options: GenerateOptions = {}): GenerationPlan {
 }
 
 /** Generates records of one shape, in event-time order. */
-export function* generateSync(options: GenerateOptions = {}): Generator<GeneratedRecord> {
-  const { run, shape, graphVersion, ctx } = planGeneration(options);
+export function generateSync(options: GenerateOptions = {}): Generator<GeneratedRecord> {
+  return generatePlanned(planGeneration(options), options.shard);
+}
+
+/** The records of a plan already made (the CLI plans first to report bad input early). */
+export function* generatePlanned(plan: GenerationPlan, shard?: Shard): Generator<GeneratedRecord> {
+  const { run, shape, graphVersion, ctx } = plan;
   const modules = new Map<Category, CategoryModule>(run.categories.map((c) => [c, categoryModule(c)]));
-  for (const activity of backfillActivities(run, options.shard)) {
+  for (const activity of backfillActivities(run, shard)) {
     const module = modules.get(activity.category)!;
     const out = render(module, activity, shape, ctx, graphVersion);
     if (!out) continue;

@@ -12,7 +12,7 @@ import type { Tenant } from '../tenant/types.ts';
 import { categoryModule } from '../categories/index.ts';
 import type { Scenario, StoryPlacement } from '../scenarios/types.ts';
 import { story as storyById } from '../stories/index.ts';
-import { categoryScales, curveFor, eventRng, expectedAt, expectedByCategory, type CategoryPlan, type TrafficPlan } from './traffic.ts';
+import { categoryScales, cellSeed, curveFor, eventRng, expectedAt, expectedByCategory, type CategoryPlan, type TrafficPlan } from './traffic.ts';
 import { driverFor, graphCellBuilder, type Driver, type GraphCellBuilder } from './drivers.ts';
 import { ReorderBuffer } from './reorder.ts';
 
@@ -134,6 +134,7 @@ export function planScenario(scenario: Scenario, options: RunOptions = {}): Plan
       module,
       perMinute: perDay / 1440,
       curve: curveFor(category, spec?.perSecond !== undefined ? 'flat' : spec?.curve, traffic),
+      jitterSeed: hash32(`${seed}/jitter/${category}`),
     });
   }
   // Time zones of the users, weighted by the country mix: one zone per office.
@@ -248,12 +249,13 @@ function buildEvents(
   out: ActivityBase[],
   firstK = 0,
 ): number {
+  const cell = cellSeed(run.seed, category, minuteIndex);
   let k = firstK;
   let events = 0;
   let empty = 0;
   let records = 0;
   while (events < wanted && empty < 20) {
-    const rng = eventRng(run.seed, category, minuteIndex, k++);
+    const rng = Rng.forIndex(cell, k++);
     const time = Math.floor(t0 + rng.next() * span);
     const built = driver({ rng, tenant: run.tenant }, time);
     // A category with nothing to say for this draw (e.g. no eligible actor) skips it.
@@ -398,8 +400,12 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
  * aborts. `runScenario(scenario, { seed })` is what `generate`, the server and the
  * streaming outputs consume.
  */
-export async function* runScenario(scenario: Scenario, options: RunOptions = {}): AsyncGenerator<ActivityBase> {
-  const run = planScenario(scenario, options);
+export function runScenario(scenario: Scenario, options: RunOptions = {}): AsyncGenerator<ActivityBase> {
+  return runPlanned(planScenario(scenario, options), options.signal);
+}
+
+/** The activities of a run already planned (the server plans first to wire its outputs). */
+export async function* runPlanned(run: PlannedRun, signal?: AbortSignal): AsyncGenerator<ActivityBase> {
   let n = 0;
   for (const a of backfillActivities(run)) {
     yield a;
@@ -413,7 +419,7 @@ export async function* runScenario(scenario: Scenario, options: RunOptions = {})
   const counts = new MinuteCounts(liveRun, 'live-offset', Number.MAX_SAFE_INTEGER, recordsPerEvent(run, builders));
   const buffer = new ReorderBuffer();
   const batch: ActivityBase[] = [];
-  for (let m = 0; !options.signal?.aborted; m++) {
+  for (let m = 0; !signal?.aborted; m++) {
     const minuteStart = simStart + m * MINUTE;
     batch.length = 0;
     minuteActivities(liveRun, builders, m, counts.next(m), minuteStart + MINUTE, batch);
@@ -422,11 +428,10 @@ export async function* runScenario(scenario: Scenario, options: RunOptions = {})
     for (const a of buffer.releaseBefore(minuteStart + MINUTE)) {
       const due = wallStart + (a.time - simStart) / run.live.speed;
       const wait = due - Date.now();
-      if (wait > 0) await sleep(wait, options.signal);
-      if (options.signal?.aborted) return;
+      if (wait > 0) await sleep(wait, signal);
+      if (signal?.aborted) return;
       yield a;
     }
   }
 }
 
-export { hash32 };

@@ -16,6 +16,8 @@ export interface CategoryPlan {
   /** Records per minute before curves. */
   readonly perMinute: number;
   readonly curve: Curve;
+  /** Seed of the category's per-minute jitter (hashed once, not per minute). */
+  readonly jitterSeed: number;
 }
 
 export interface TrafficPlan {
@@ -56,22 +58,10 @@ export function expectedAt(plan: TrafficPlan, c: CategoryPlan, minuteStart: numb
   const mult = multiplierAt(c.curve, minuteStart, plan.zones);
   let e = c.perMinute * mult;
   if (plan.randomizeCount > 0) {
-    const jitter = Rng.forIndex(hash32(`${plan.seed}/jitter/${c.category}`), minuteIndex).next();
+    const jitter = Rng.forIndex(c.jitterSeed, minuteIndex).next();
     e *= 1 + plan.randomizeCount * (2 * jitter - 1);
   }
   return e;
-}
-
-/** Sum of expected records over a window (to scale to a requested count). */
-export function expectedTotal(plan: TrafficPlan, start: number, end: number): number {
-  let total = 0;
-  const minutes = Math.ceil((end - start) / 60_000);
-  for (let m = 0; m < minutes; m++) {
-    const t = start + m * 60_000;
-    const fraction = Math.min(1, (end - t) / 60_000);
-    for (const c of plan.categories) total += expectedAt(plan, c, t, m) * fraction;
-  }
-  return total;
 }
 
 /** Expected records per category over a window, before any scaling. */
@@ -125,7 +115,12 @@ export function categoryScales(natural: ReadonlyMap<Category, number>, target: n
   return scales;
 }
 
+/** Seed of a category's events in one minute: hashed once per minute, not per event. */
+export function cellSeed(seed: string, category: Category, minuteIndex: number): number {
+  return hash32(`${seed}/event/${category}/${minuteIndex}`);
+}
+
 /** The stream of an event: category, minute and position within the minute. */
 export function eventRng(seed: string, category: Category, minuteIndex: number, k: number): Rng {
-  return Rng.forIndex(hash32(`${seed}/event/${category}/${minuteIndex}`), k);
+  return Rng.forIndex(cellSeed(seed, category, minuteIndex), k);
 }

@@ -7,7 +7,7 @@
 import type { ActivityBase, RenderContext } from '../core/activity.ts';
 import { GRAPH_OF, type GraphVersion } from '../core/categories.ts';
 import { categoryModule } from '../categories/index.ts';
-import { COLLECTION_INFO, collectionOfCategory } from '../api/graph/collections.ts';
+import { COLLECTION_INFO, collectionOfCategory, type GraphCollection } from '../api/graph/collections.ts';
 import type { InMemoryGraphLogSource } from '../api/graph/in-memory-source.ts';
 import { toRiskyUserHistoryItem } from '../categories/risky-users/index.ts';
 import { toRiskyServicePrincipalHistoryItem } from '../categories/risky-service-principals/index.ts';
@@ -45,32 +45,23 @@ export function feedGraph(source: InMemoryGraphLogSource, activity: ActivityBase
   }
 }
 
+/** History items of the risky-user and risky-service-principal resources, by category. */
+const HISTORY: Partial<Record<ActivityBase['category'], { collection: GraphCollection; item: (a: ActivityBase, v: GraphVersion) => GraphResource | undefined }>> = {
+  RiskyUsers: { collection: 'riskyUserHistory', item: (a, v) => toRiskyUserHistoryItem(a as RiskyUserActivity, v) },
+  RiskyServicePrincipals: { collection: 'riskyServicePrincipalHistory', item: (a, v) => toRiskyServicePrincipalHistoryItem(a as RiskyServicePrincipalActivity, v) },
+};
+
 function feedHistory(source: InMemoryGraphLogSource, activity: ActivityBase, version: GraphVersion, parentId: string): void {
-  if (activity.category === 'RiskyUsers') {
-    const item = toRiskyUserHistoryItem(activity as RiskyUserActivity, version);
-    const info = COLLECTION_INFO.riskyUserHistory;
-    if (item) {
-      source.append('riskyUserHistory', version, {
-        time: timeKey(item, info.timeProperty, activity.time),
-        id: String(item.id),
-        resource: item,
-        visibleAt: activity.envelopeTime,
-        parentId,
-      });
-    }
-  } else if (activity.category === 'RiskyServicePrincipals') {
-    const item = toRiskyServicePrincipalHistoryItem(activity as RiskyServicePrincipalActivity, version);
-    const info = COLLECTION_INFO.riskyServicePrincipalHistory;
-    if (item) {
-      source.append('riskyServicePrincipalHistory', version, {
-        time: timeKey(item, info.timeProperty, activity.time),
-        id: String(item.id),
-        resource: item,
-        visibleAt: activity.envelopeTime,
-        parentId,
-      });
-    }
-  }
+  const history = HISTORY[activity.category];
+  const item = history?.item(activity, version);
+  if (!history || !item) return;
+  source.append(history.collection, version, {
+    time: timeKey(item, COLLECTION_INFO[history.collection].timeProperty, activity.time),
+    id: String(item.id),
+    resource: item,
+    visibleAt: activity.envelopeTime,
+    parentId,
+  });
 }
 
 /**

@@ -22,7 +22,7 @@ import { startHttpServer, type RunningServer } from '../http/fastify-adapter.ts'
 import { createLoopbackCertificate } from '../http/tls.ts';
 import { startEventHubsEndpoint, type EventHubsEndpoint } from '../transports/eventhubs-endpoint/index.ts';
 import { createDeliveryRealism, createRateLimiter, createRouter, type DestinationRegistry, type RecordSink, type Router } from '../sinks/index.ts';
-import { planScenario, runScenario, type PlannedRun } from '../engine/run.ts';
+import { planScenario, runPlanned, type PlannedRun } from '../engine/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { feedGraph } from './graph-feed.ts';
 import { EngineRiskActions } from './risk-actions.ts';
@@ -227,14 +227,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     const end = run.end;
     let done = false;
     try {
-      for await (const a of runScenario(options.scenario, {
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-        ...(options.users !== undefined ? { users: options.users } : {}),
-        start: run.start,
-        end: run.end,
-        ...(run.live ? { live: { speed: run.live.speed } } : { live: false }),
-        signal: stop.signal,
-      })) {
+      for await (const a of runPlanned(run, stop.signal)) {
         if (!done && a.time >= end) {
           done = true;
           await sink.flush();

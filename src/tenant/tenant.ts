@@ -186,13 +186,16 @@ export function createTenant(options: TenantOptions): Tenant {
     return u;
   }
 
+  // Ids are hashes of the index: reverse lookups (rare: Graph risk actions, stories) build
+  // the whole id → index table once, on first use, instead of scanning on every call.
+  let idIndex: Map<string, number> | undefined;
   const userIdToIndex = (uid: string): number | undefined => {
-    // Ids are hashes of the index; admins and early users are looked up directly,
-    // others by scanning would be O(n), so only the cache and the first 10k are searched.
     for (const [i, u] of cache) if (u.id === uid) return i;
-    const limit = Math.min(userCount, 10_000);
-    for (let i = 0; i < limit; i++) if (stableUuid(`${seed}/user-id/${i}`) === uid) return i;
-    return undefined;
+    if (!idIndex) {
+      idIndex = new Map();
+      for (let i = 0; i < userCount; i++) idIndex.set(stableUuid(`${seed}/user-id/${i}`), i);
+    }
+    return idIndex.get(uid);
   };
 
   const firstPartyApps = firstPartyApplications(seed);

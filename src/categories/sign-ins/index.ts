@@ -7,7 +7,7 @@ export { signInLogs } from './interactive.ts';
 export { nonInteractiveUserSignInLogs } from './non-interactive.ts';
 export { servicePrincipalSignInLogs } from './service-principal.ts';
 export { managedIdentitySignInLogs } from './managed-identity.ts';
-export { failureSpec, INTERRUPT_CODES } from './interactive.ts';
+export { failureSpec, INTERRUPT_CODES, INTERRUPTS } from './interactive.ts';
 export {
   buildUserSignIn,
   buildUserSignInFlow,
