@@ -19,10 +19,19 @@ export interface Instant {
 
 const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
 
+let lastSecond = NaN;
+let lastIso = '';
+
 /** `yyyy-MM-ddTHH:mm:ss` of a UTC date. */
 function isoSeconds(ms: number): string {
-  // toISOString is the fastest correct path; slice off ".sssZ".
-  return new Date(ms).toISOString().slice(0, 19);
+  // One record formats the same second several times (envelope, nested, Graph): keep the last.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    // toISOString is the fastest correct path; slice off ".sssZ".
+    lastIso = new Date(second * 1000).toISOString().slice(0, 19);
+  }
+  return lastIso;
 }
 
 /** The 7-digit fraction of an instant, trailing zeros kept. */
