@@ -9,7 +9,7 @@
  * accounts the zero GUID; a forms sign-in writes two records sharing the correlation id
  * (Forms, then SSO); clientAppUsed "Unknown", risk `hidden`, processing time 0.
  */
-import type { BuildContext } from '../../core/activity.ts';
+import { withDelay, type BuildContext } from '../../core/activity.ts';
 import { hash32, type Rng } from '../../core/random.ts';
 import { ADFS_FORMS, ADFS_RELYING_PARTIES, ADFS_WINDOWS, type AdfsRelyingPartyRow } from '../../data/sign-in-values.ts';
 import type { Network, Tenant, User } from '../../tenant/types.ts';
@@ -17,7 +17,6 @@ import { HIDDEN_RISK, statusOf } from '../sign-ins/common.ts';
 import { adfsActivityId, EMPTY_GUID, uniqueTokenIdentifierOf } from '../sign-ins/ids.ts';
 import type { AuthStep, DeviceSnapshot, KeyValue, SignInActivity, SignInUser } from '../sign-ins/model.ts';
 import { geoOfNetwork, originOfIp, type Origin } from '../sign-ins/network.ts';
-import { withDelay } from '../../core/activity.ts';
 
 export type AdfsAuthentication = 'forms' | 'windows' | 'sso';
 
@@ -107,6 +106,15 @@ function intranetIp(tenant: Tenant, user: User): string {
   return `10.${office * 16 + ((h >>> 24) & 15)}.${(h >>> 8) & 255}.${(h & 253) + 1}`;
 }
 
+// Values shared by every AD FS record (activities are read-only).
+const NONE: ReadonlyArray<never> = [];
+const SSO_METHOD = { method: 'Previously satisfied', detail: 'SSO' } as const;
+const NATIVE_DEVICE: DeviceSnapshot = { deviceId: '', displayName: '', operatingSystem: '', browser: '', isCompliant: false, isManaged: false, trustType: '' };
+const NO_TOKEN_PROTECTION = { status: 'none', code: 0 } as const;
+const LEGACY_TLS_FALSE: KeyValue = { key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' };
+const LEGACY_STORE_FALSE: KeyValue = { key: 'Is Legacy Store Used', value: 'False' };
+const CAE_FALSE: KeyValue = { key: 'Is CAE Token', value: 'False' };
+
 function relyingPartyOf(data: AdfsTenantData, key: string): RelyingParty {
   const rp = data.relyingParties.find(([r]) => r.name === key || r.identifier === key || r.appDisplayName === key);
   if (!rp) throw new RangeError(`no AD FS relying party ${JSON.stringify(key)}`);
@@ -149,10 +157,10 @@ export function buildAdfsSignIn(ctx: BuildContext, time: number, spec: AdfsSignI
   const browserFlow = rp.protocol === 'wsFederation' || rp.protocol === 'saml20';
   const device: DeviceSnapshot = browserFlow
     ? { deviceId: '', displayName: '', operatingSystem: desktop.operatingSystem, browser: desktop.browser, isCompliant: false, isManaged: false, trustType: '' }
-    : { deviceId: '', displayName: '', operatingSystem: '', browser: '', isCompliant: false, isManaged: false, trustType: '' };
+    : NATIVE_DEVICE;
 
   const tick = rng.int(10000);
-  const method = auth === 'windows' ? ADFS_WINDOWS : auth === 'forms' ? ADFS_FORMS : { method: 'Previously satisfied', detail: 'SSO' };
+  const method = auth === 'windows' ? ADFS_WINDOWS : auth === 'forms' ? ADFS_FORMS : SSO_METHOD;
   const steps: AuthStep[] = [
     {
       time,
@@ -170,9 +178,9 @@ export function buildAdfsSignIn(ctx: BuildContext, time: number, spec: AdfsSignI
   const processing: KeyValue[] = [
     { key: 'Server name', value: server },
     { key: 'IP Addresses Involved in Auth Flow', value: origin.ipAddress },
-    { key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' },
-    { key: 'Is Legacy Store Used', value: 'False' },
-    { key: 'Is CAE Token', value: 'False' },
+    LEGACY_TLS_FALSE,
+    LEGACY_STORE_FALSE,
+    CAE_FALSE,
   ];
   // Failed password sign-ins never reach a relying party (Connect Health FAQ: "NotSet").
   const notSet = code !== 0 && code !== 50144;
@@ -207,7 +215,7 @@ export function buildAdfsSignIn(ctx: BuildContext, time: number, spec: AdfsSignI
     ipAddress: origin.ipAddress,
     location: geoOfNetwork(origin.network),
     autonomousSystemNumber: null,
-    namedLocations: [],
+    namedLocations: NONE,
     clientAppUsed: 'Unknown',
     userAgent: browserFlow ? desktop.userAgent : '',
     device,
@@ -218,17 +226,17 @@ export function buildAdfsSignIn(ctx: BuildContext, time: number, spec: AdfsSignI
     tokenIssuerName: data.federationService,
     processingTimeInMilliseconds: 0,
     conditionalAccessStatus: 'notApplied',
-    appliedConditionalAccessPolicies: [],
+    appliedConditionalAccessPolicies: NONE,
     // The Elastic sample writes "" (the docs' known issue says single factor).
     authenticationRequirement: '',
-    authenticationRequirementPolicies: [],
+    authenticationRequirementPolicies: NONE,
     authenticationDetails: steps,
     authenticationProcessingDetails: processing,
     mfaMethod: null,
     risk: HIDDEN_RISK,
     crossTenantAccessType: 'none',
-    conditionalAccessAudiences: [],
-    tokenProtection: { status: 'none', code: 0 },
+    conditionalAccessAudiences: NONE,
+    tokenProtection: NO_TOKEN_PROTECTION,
     servicePrincipalCredentialKeyId: '',
     servicePrincipalCredentialThumbprint: '',
     federatedCredentialId: null,

@@ -13,21 +13,24 @@ import { nestedTime, usTime } from '../../core/time.ts';
 import { ADFS_COLUMNS } from '../../data/sign-in-la-columns.ts';
 import type { SignInActivity } from '../sign-ins/model.ts';
 import {
-  aadiamResourceId,
   authenticationDetailsJson,
+  envelopeHead,
   keyValuesJson,
-  legacyRiskEventTypes,
   locationJson,
-  OPERATION_NAME,
-  resultSignatureOf,
   statusJson,
+  writeRisk,
 } from '../sign-ins/render-diagnostic.ts';
 import { projectRow, signInColumnValues } from '../sign-ins/render-log-analytics.ts';
 
+/** AD FS device detail: only id, OS and browser. */
+function deviceJson(a: SignInActivity): JsonObject {
+  const d = a.device;
+  return { deviceId: d?.deviceId ?? '', operatingSystem: d?.operatingSystem ?? '', browser: d?.browser ?? '' };
+}
+
 function properties(a: SignInActivity): JsonObject {
   const u = a.user!;
-  const d = a.device;
-  return {
+  const p: JsonObject = {
     id: a.id,
     createdDateTime: nestedTime(a.time, a.tick),
     userDisplayName: u.displayName,
@@ -41,7 +44,7 @@ function properties(a: SignInActivity): JsonObject {
     status: statusJson(a),
     clientAppUsed: a.clientAppUsed,
     userAgent: a.userAgent ?? '',
-    deviceDetail: { deviceId: d?.deviceId ?? '', operatingSystem: d?.operatingSystem ?? '', browser: d?.browser ?? '' },
+    deviceDetail: deviceJson(a),
     location: locationJson(a.location),
     correlationId: a.correlationId,
     conditionalAccessStatus: a.conditionalAccessStatus,
@@ -54,74 +57,51 @@ function properties(a: SignInActivity): JsonObject {
     authenticationProcessingDetails: keyValuesJson(a.authenticationProcessingDetails),
     clientCredentialType: a.clientCredentialType,
     processingTimeInMilliseconds: a.processingTimeInMilliseconds,
-    riskDetail: a.risk.detail,
-    riskLevelAggregated: a.risk.levelAggregated,
-    riskLevelDuringSignIn: a.risk.levelDuringSignIn,
-    riskState: a.risk.state,
-    riskEventTypes: legacyRiskEventTypes(a),
-    riskEventTypes_v2: a.risk.eventTypes as string[],
-    resourceDisplayName: a.resourceDisplayName,
-    resourceId: a.resourceId,
-    resourceTenantId: a.resourceTenantId,
-    homeTenantId: u.homeTenantId,
-    tenantId: a.resourceTenantId,
-    homeTenantName: '',
-    authenticationDetails: authenticationDetailsJson(a.authenticationDetails).map(dropResultDetail),
-    authenticationRequirementPolicies: [],
-    sessionLifetimePolicies: [],
-    authenticationRequirement: a.authenticationRequirement,
-    alternateSignInName: u.signInIdentifier ?? u.userPrincipalName,
-    signInIdentifier: u.signInIdentifier ?? u.userPrincipalName,
-    servicePrincipalName: a.servicePrincipalName,
-    signInEventTypes: [a.eventType],
-    servicePrincipalId: '',
-    userType: u.userType,
-    flaggedForReview: false,
-    isTenantRestricted: false,
-    crossTenantAccessType: a.crossTenantAccessType,
-    privateLinkDetails: {},
-    servicePrincipalCredentialKeyId: '',
-    servicePrincipalCredentialThumbprint: '',
-    uniqueTokenIdentifier: a.uniqueTokenIdentifier,
-    incomingTokenType: a.incomingTokenType,
-    authenticationProtocol: a.authenticationProtocol,
-    appServicePrincipalId: null,
-    resourceServicePrincipalId: '',
-    signInTokenProtectionStatus: 'none',
-    tokenProtectionStatusDetails: { signInSessionStatus: 'none' },
-    originalTransferMethod: 'none',
-    isThroughGlobalSecureAccess: false,
-    globalSecureAccessIpAddress: '',
-    conditionalAccessAudiences: [],
-    sessionId: '',
-    appOwnerTenantId: '',
-    resourceOwnerTenantId: '',
-    sourceAppClientId: '',
-    redirectUrl: '',
   };
-}
-
-/** The sample's AD FS steps have no `authenticationStepResultDetail`. */
-function dropResultDetail(step: unknown): JsonObject {
-  const s = { ...(step as JsonObject) };
-  delete s.authenticationStepResultDetail;
-  return s;
+  writeRisk(p, a, true);
+  p.resourceDisplayName = a.resourceDisplayName;
+  p.resourceId = a.resourceId;
+  p.resourceTenantId = a.resourceTenantId;
+  p.homeTenantId = u.homeTenantId;
+  p.tenantId = a.resourceTenantId;
+  p.homeTenantName = '';
+  p.authenticationDetails = authenticationDetailsJson(a.authenticationDetails, false);
+  p.authenticationRequirementPolicies = [];
+  p.sessionLifetimePolicies = [];
+  p.authenticationRequirement = a.authenticationRequirement;
+  p.alternateSignInName = u.signInIdentifier ?? u.userPrincipalName;
+  p.signInIdentifier = u.signInIdentifier ?? u.userPrincipalName;
+  p.servicePrincipalName = a.servicePrincipalName;
+  p.signInEventTypes = [a.eventType];
+  p.servicePrincipalId = '';
+  p.userType = u.userType;
+  p.flaggedForReview = false;
+  p.isTenantRestricted = false;
+  p.crossTenantAccessType = a.crossTenantAccessType;
+  p.privateLinkDetails = {};
+  p.servicePrincipalCredentialKeyId = '';
+  p.servicePrincipalCredentialThumbprint = '';
+  p.uniqueTokenIdentifier = a.uniqueTokenIdentifier;
+  p.incomingTokenType = a.incomingTokenType;
+  p.authenticationProtocol = a.authenticationProtocol;
+  p.appServicePrincipalId = null;
+  p.resourceServicePrincipalId = '';
+  p.signInTokenProtectionStatus = 'none';
+  p.tokenProtectionStatusDetails = { signInSessionStatus: 'none' };
+  p.originalTransferMethod = 'none';
+  p.isThroughGlobalSecureAccess = false;
+  p.globalSecureAccessIpAddress = '';
+  p.conditionalAccessAudiences = [];
+  p.sessionId = '';
+  p.appOwnerTenantId = '';
+  p.resourceOwnerTenantId = '';
+  p.sourceAppClientId = '';
+  p.redirectUrl = '';
+  return p;
 }
 
 export function adfsToDiagnostic(a: SignInActivity, _ctx: RenderContext): DiagnosticRecord {
-  const tid = a.resourceTenantId;
-  const r: DiagnosticRecord = {
-    time: usTime(a.envelopeTime),
-    resourceId: aadiamResourceId(tid),
-    operationName: OPERATION_NAME,
-    operationVersion: '1.0',
-    category: 'ADFSSignInLogs',
-    tenantId: tid,
-    resultType: String(a.errorCode),
-    resultSignature: resultSignatureOf(a),
-  };
-  if (a.errorCode !== 0 && a.failureReason !== null) r.resultDescription = a.failureReason;
-  r.durationMs = 0;
+  const r = envelopeHead(a, usTime(a.envelopeTime));
   r.callerIpAddress = a.ipAddress;
   r.correlationId = a.correlationId;
   r.identity = a.user!.displayName;
@@ -133,9 +113,9 @@ export function adfsToDiagnostic(a: SignInActivity, _ctx: RenderContext): Diagno
 export function adfsToLogAnalytics(a: SignInActivity, ctx: RenderContext): LogAnalyticsRow {
   const values = signInColumnValues(a, ctx);
   values.Requirement = a.authenticationDetails[0]?.requirement ?? '';
-  values.AuthenticationDetails = authenticationDetailsJson(a.authenticationDetails).map(dropResultDetail);
+  values.AuthenticationDetails = authenticationDetailsJson(a.authenticationDetails, false);
   values.AuthenticationRequirementPolicies = [];
   values.ConditionalAccessPolicies = [];
-  values.DeviceDetail = { deviceId: a.device?.deviceId ?? '', operatingSystem: a.device?.operatingSystem ?? '', browser: a.device?.browser ?? '' };
+  values.DeviceDetail = deviceJson(a);
   return projectRow(values, ADFS_COLUMNS, 'ADFSSignInLogs');
 }

@@ -206,7 +206,6 @@ function resolveChoice(ctx: BuildContext, td: SignInTenantData, time: number, sp
   let resource: Application;
   if (spec.resource !== undefined) resource = resolveApp(td, spec.resource);
   else if (client.firstParty && client.resources.length > 0) resource = td.appById(rng.pick(client.resources)) ?? td.graph;
-  else if (client.firstParty) resource = client;
   else resource = client;
 
   const day = Math.floor(time / DAY);
@@ -285,6 +284,26 @@ function caInputOf(choice: Choice, risk: RiskSpec, p2: boolean, tenantAdmins: bo
 const BEFORE_CA = new Set([50126, 50053, 50055, 50057, 50034, 50089, 16000, 16003, 50144, 81010, 81012, 65001, 50058, 50173, 70043, 70044, 50133, 700082]);
 const MFA_INTERRUPTS = new Set([50074, 50076]);
 
+// Values shared by every record that carries them (activities are read-only).
+const CA_MFA_POLICIES = [{ requirementProvider: 'multiConditionalAccess', detail: 'Conditional Access' }] as const;
+const PER_USER_MFA_POLICIES = [{ requirementProvider: 'user', detail: 'Per-user MFA' }] as const;
+const NONE: ReadonlyArray<never> = [];
+const LEGACY_TLS_FALSE: KeyValue = { key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' };
+const CAE_TRUE: KeyValue = { key: 'Is CAE Token', value: 'True' };
+const CAE_FALSE: KeyValue = { key: 'Is CAE Token', value: 'False' };
+const UNBOUND_TOKEN = { status: 'unbound', code: 1002 } as const;
+
+/** `Oauth Scope Info` entries, one per scope list (the lists are module constants). */
+const SCOPE_INFO = new Map<ReadonlyArray<string>, KeyValue>();
+function scopeInfo(scopes: ReadonlyArray<string>): KeyValue {
+  let kv = SCOPE_INFO.get(scopes);
+  if (!kv) {
+    kv = { key: 'Oauth Scope Info', value: JSON.stringify(scopes) };
+    SCOPE_INFO.set(scopes, kv);
+  }
+  return kv;
+}
+
 function step(
   time: number,
   tick: number,
@@ -347,11 +366,7 @@ function buildFromChoice(
   const requirement = ca.mfaRequired || mfaRequired || mfaInPlay ? 'multiFactorAuthentication' : 'singleFactorAuthentication';
   // Who asked for MFA: Conditional Access, else per-user MFA (LA docs: "CA: policy name, and/or MFA: Per-user").
   const requirementPolicies =
-    requirement !== 'multiFactorAuthentication'
-      ? []
-      : ca.mfaRequired || req.mfa
-        ? [{ requirementProvider: 'multiConditionalAccess', detail: 'Conditional Access' }]
-        : [{ requirementProvider: 'user', detail: 'Per-user MFA' }];
+    requirement !== 'multiFactorAuthentication' ? NONE : ca.mfaRequired || req.mfa ? CA_MFA_POLICIES : PER_USER_MFA_POLICIES;
 
   // Authentication steps: interactive records show them; token refreshes show none.
   const steps: AuthStep[] = [];
@@ -395,17 +410,17 @@ function buildFromChoice(
     else incoming = rng.bool(0.6) ? 'refreshToken' : 'none';
   }
 
-  const processing: KeyValue[] = [{ key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' }];
+  const processing: KeyValue[] = [LEGACY_TLS_FALSE];
   if (!interactive) {
     const scopes = RESOURCE_SCOPES[choice.resource.appId];
-    processing.push({ key: 'Oauth Scope Info', value: JSON.stringify(scopes ? rng.pick(scopes) : DEFAULT_SCOPES) });
+    processing.push(scopeInfo(scopes ? rng.pick(scopes) : DEFAULT_SCOPES));
   }
-  processing.push({ key: 'Is CAE Token', value: !interactive && rng.bool(0.15) ? 'True' : 'False' });
+  processing.push(!interactive && rng.bool(0.15) ? CAE_TRUE : CAE_FALSE);
 
   const resourceTenant = tenant.id;
   const correlationId = spec.correlationId ?? rng.uuid();
   const env = signInEnvelope(rng, time, tick);
-  const namedLocations = choice.origin.network?.trusted ? tenant.namedLocations.filter((l) => l.network === choice.origin.network).map((l) => l.displayName) : [];
+  const namedLocations = choice.origin.network?.trusted ? td.namedLocationNames(choice.origin.network) : NONE;
   return {
     category: choice.category,
     id,
@@ -454,7 +469,7 @@ function buildFromChoice(
     risk,
     crossTenantAccessType: choice.signInUser.userType === 'Guest' && choice.signInUser.homeTenantId !== tenant.id ? 'b2bCollaboration' : 'none',
     conditionalAccessAudiences: [choice.resource.appId],
-    tokenProtection: { status: 'unbound', code: 1002 },
+    tokenProtection: UNBOUND_TOKEN,
     servicePrincipalCredentialKeyId: null,
     servicePrincipalCredentialThumbprint: null,
     federatedCredentialId: null,

@@ -71,6 +71,40 @@ function credentialAt(rng: Rng, app: Application, time: number, expired: boolean
   return best ?? app.credentials[0]!;
 }
 
+type WorkloadCategory = 'ServicePrincipalSignInLogs' | 'ManagedIdentitySignInLogs';
+
+/**
+ * The leading fields every workload record shares, through `user: null`, drawn in the
+ * builders' order (tick, request id, envelope, correlation id).
+ */
+function workloadHead(
+  rng: Rng,
+  category: WorkloadCategory,
+  time: number,
+  spec: { readonly id?: string; readonly correlationId?: string; readonly uniqueTokenIdentifier?: string },
+  code: number,
+) {
+  const tick = rng.int(10000);
+  const id = spec.id ?? requestId(rng);
+  const env = signInEnvelope(rng, time, tick);
+  return {
+    category,
+    id,
+    time,
+    tick,
+    envelopeTime: env.envelopeTime,
+    envelopeTick: env.envelopeTick,
+    eventType: category === 'ServicePrincipalSignInLogs' ? ('servicePrincipal' as const) : ('managedIdentity' as const),
+    isInteractive: false,
+    correlationId: spec.correlationId ?? rng.uuid(),
+    originalRequestId: id,
+    sessionId: '',
+    uniqueTokenIdentifier: spec.uniqueTokenIdentifier ?? uniqueTokenIdentifierOf(id),
+    ...statusOf(code),
+    user: null,
+  };
+}
+
 /** One service-principal sign-in record. */
 export function buildServicePrincipalSignIn(ctx: BuildContext, time: number, spec: ServicePrincipalSignInSpec = {}): SignInActivity {
   const { rng, tenant } = ctx;
@@ -89,24 +123,8 @@ export function buildServicePrincipalSignIn(ctx: BuildContext, time: number, spe
   else if (spec.network !== undefined) origin = { ipAddress: tenant.ipIn(spec.network, rng.range(1, 254)), network: spec.network };
   else origin = workloadOrigin(rng, tenant, td.hostingNetworks, appId, ownApp ? MICROSOFT_ASN : AMAZON_ASN);
 
-  const tick = rng.int(10000);
-  const id = spec.id ?? requestId(rng);
-  const env = signInEnvelope(rng, time, tick);
   return {
-    category: 'ServicePrincipalSignInLogs',
-    id,
-    time,
-    tick,
-    envelopeTime: env.envelopeTime,
-    envelopeTick: env.envelopeTick,
-    eventType: 'servicePrincipal',
-    isInteractive: false,
-    correlationId: spec.correlationId ?? rng.uuid(),
-    originalRequestId: id,
-    sessionId: '',
-    uniqueTokenIdentifier: spec.uniqueTokenIdentifier ?? uniqueTokenIdentifierOf(id),
-    ...statusOf(code),
-    user: null,
+    ...workloadHead(rng, 'ServicePrincipalSignInLogs', time, spec, code),
     appId,
     appDisplayName: unknown ? '' : app.displayName,
     appOwnerTenantId: unknown ? '' : app.appOwnerTenantId,
@@ -166,24 +184,8 @@ export function buildManagedIdentitySignIn(ctx: BuildContext, time: number, spec
   const resource =
     spec.resource !== undefined ? resolveApp(td, spec.resource) : (td.appById(mi.resources.length > 0 ? rng.pick(mi.resources) : ARM) ?? td.graph);
   const code = spec.errorCode ?? 0;
-  const tick = rng.int(10000);
-  const id = spec.id ?? requestId(rng);
-  const env = signInEnvelope(rng, time, tick);
   return {
-    category: 'ManagedIdentitySignInLogs',
-    id,
-    time,
-    tick,
-    envelopeTime: env.envelopeTime,
-    envelopeTick: env.envelopeTick,
-    eventType: 'managedIdentity',
-    isInteractive: false,
-    correlationId: spec.correlationId ?? rng.uuid(),
-    originalRequestId: id,
-    sessionId: '',
-    uniqueTokenIdentifier: spec.uniqueTokenIdentifier ?? uniqueTokenIdentifierOf(id),
-    ...statusOf(code),
-    user: null,
+    ...workloadHead(rng, 'ManagedIdentitySignInLogs', time, spec, code),
     appId: mi.appId,
     appDisplayName: mi.displayName,
     appOwnerTenantId: tenant.id,

@@ -69,19 +69,22 @@ export function policiesJson(policies: ReadonlyArray<AppliedPolicy>): Json[] {
   return out;
 }
 
-function stepJson(s: AuthStep): JsonObject {
+function stepJson(s: AuthStep, resultDetail: boolean): JsonObject {
   const o: JsonObject = { authenticationStepDateTime: nestedTime(s.time, s.tick), authenticationMethod: s.method };
   if (s.methodDetail !== null) o.authenticationMethodDetail = s.methodDetail;
   o.succeeded = s.succeeded;
-  o.authenticationStepResultDetail = s.resultDetail;
+  if (resultDetail) o.authenticationStepResultDetail = s.resultDetail;
   o.authenticationStepRequirement = s.requirement;
   if (s.statusSequence !== null) o.StatusSequence = s.statusSequence;
   if (s.requestSequence !== null) o.RequestSequence = s.requestSequence;
   return o;
 }
 
-export function authenticationDetailsJson(steps: ReadonlyArray<AuthStep>): Json[] {
-  return steps.map(stepJson);
+/** `resultDetail` false: AD FS steps carry no `authenticationStepResultDetail`. */
+export function authenticationDetailsJson(steps: ReadonlyArray<AuthStep>, resultDetail = true): Json[] {
+  const out: Json[] = new Array(steps.length);
+  for (let i = 0; i < steps.length; i++) out[i] = stepJson(steps[i]!, resultDetail);
+  return out;
 }
 
 export function keyValuesJson(kv: ReadonlyArray<{ readonly key: string; readonly value: string }>): Json[] {
@@ -90,6 +93,10 @@ export function keyValuesJson(kv: ReadonlyArray<{ readonly key: string; readonly
 
 export function networkLocationDetailsJson(a: SignInActivity): Json[] {
   return a.namedLocations.length === 0 ? [] : [{ networkType: 'trustedNamedLocation', networkNames: a.namedLocations as string[] }];
+}
+
+export function requirementPoliciesJson(a: SignInActivity): Json[] {
+  return a.authenticationRequirementPolicies.map((x) => ({ requirementProvider: x.requirementProvider, detail: x.detail }));
 }
 
 export function audiencesJson(a: SignInActivity): Json[] {
@@ -105,7 +112,24 @@ const RISK_EVENT_ENUM = new Set([
 ]);
 
 export function legacyRiskEventTypes(a: SignInActivity): string[] {
-  return a.risk.eventTypes.filter((t) => RISK_EVENT_ENUM.has(t));
+  const types = a.risk.eventTypes;
+  return types.length === 0 ? [] : types.filter((t) => RISK_EVENT_ENUM.has(t));
+}
+
+/**
+ * The risk run every sign-in shape writes in this order: riskDetail, riskLevelAggregated,
+ * riskLevelDuringSignIn, riskState, then (`events`) riskEventTypes and riskEventTypes_v2.
+ */
+export function writeRisk(o: JsonObject, a: SignInActivity, events: boolean): void {
+  const r = a.risk;
+  o.riskDetail = r.detail;
+  o.riskLevelAggregated = r.levelAggregated;
+  o.riskLevelDuringSignIn = r.levelDuringSignIn;
+  o.riskState = r.state;
+  if (events) {
+    o.riskEventTypes = legacyRiskEventTypes(a);
+    o.riskEventTypes_v2 = r.eventTypes as string[];
+  }
 }
 
 interface EnvelopeShape {
@@ -113,10 +137,11 @@ interface EnvelopeShape {
   readonly identity: boolean;
 }
 
-function envelope(a: SignInActivity, shape: EnvelopeShape, properties: JsonObject): DiagnosticRecord {
+/** The envelope of every sign-in record (AD FS included) from `time` through `durationMs`. */
+export function envelopeHead(a: SignInActivity, time: string): DiagnosticRecord {
   const tid = a.resourceTenantId;
   const r: DiagnosticRecord = {
-    time: envelopeTime(a.envelopeTime, a.envelopeTick),
+    time,
     resourceId: aadiamResourceId(tid),
     operationName: OPERATION_NAME,
     operationVersion: '1.0',
@@ -127,6 +152,11 @@ function envelope(a: SignInActivity, shape: EnvelopeShape, properties: JsonObjec
   };
   if (a.errorCode !== 0 && a.failureReason !== null) r.resultDescription = a.failureReason;
   r.durationMs = 0;
+  return r;
+}
+
+function envelope(a: SignInActivity, shape: EnvelopeShape, properties: JsonObject): DiagnosticRecord {
+  const r = envelopeHead(a, envelopeTime(a.envelopeTime, a.envelopeTick));
   if (shape.callerIpAddress && a.ipAddress !== '') r.callerIpAddress = a.ipAddress;
   r.correlationId = a.correlationId;
   if (shape.identity && a.user !== null) r.identity = a.user.displayName;
@@ -167,19 +197,14 @@ function userProperties(a: SignInActivity): JsonObject {
   p.networkLocationDetails = networkLocationDetailsJson(a);
   p.clientCredentialType = a.clientCredentialType;
   p.processingTimeInMilliseconds = a.processingTimeInMilliseconds;
-  p.riskDetail = a.risk.detail;
-  p.riskLevelAggregated = a.risk.levelAggregated;
-  p.riskLevelDuringSignIn = a.risk.levelDuringSignIn;
-  p.riskState = a.risk.state;
-  p.riskEventTypes = legacyRiskEventTypes(a);
-  p.riskEventTypes_v2 = a.risk.eventTypes as string[];
+  writeRisk(p, a, true);
   p.resourceDisplayName = a.resourceDisplayName;
   p.resourceId = a.resourceId;
   p.resourceTenantId = a.resourceTenantId;
   p.homeTenantId = u.homeTenantId;
   p.tenantId = a.resourceTenantId;
   p.authenticationDetails = authenticationDetailsJson(a.authenticationDetails);
-  p.authenticationRequirementPolicies = a.authenticationRequirementPolicies.map((x) => ({ requirementProvider: x.requirementProvider, detail: x.detail }));
+  p.authenticationRequirementPolicies = requirementPoliciesJson(a);
   p.sessionLifetimePolicies = [];
   p.authenticationRequirement = a.authenticationRequirement;
   if (u.signInIdentifier !== null) {
@@ -214,37 +239,37 @@ function userProperties(a: SignInActivity): JsonObject {
   return p;
 }
 
-/** ServicePrincipalSignInLogs `properties`: 2025 key set; credential key id where the app has one (2022 sample). */
-function servicePrincipalProperties(a: SignInActivity): JsonObject {
-  const p: JsonObject = {
+/** The leading keys of SP and MI `properties` (MI records write no IP address). */
+function workloadHead(a: SignInActivity, ipAddress: string): JsonObject {
+  return {
     id: a.id,
     createdDateTime: nestedTime(a.time, a.tick),
     userId: null,
     appId: a.appId,
-    ipAddress: a.ipAddress,
+    ipAddress,
     status: statusJson(a),
     location: locationJson(a.location),
     correlationId: a.correlationId,
-    isInteractive: false,
-    tokenIssuerType: a.tokenIssuerType,
-    authenticationProcessingDetails: keyValuesJson(a.authenticationProcessingDetails),
-    clientCredentialType: a.clientCredentialType,
-    processingTimeInMilliseconds: a.processingTimeInMilliseconds,
-    riskDetail: a.risk.detail,
-    riskLevelAggregated: a.risk.levelAggregated,
-    riskLevelDuringSignIn: a.risk.levelDuringSignIn,
-    riskState: a.risk.state,
-    resourceDisplayName: a.resourceDisplayName,
-    resourceId: a.resourceId,
-    servicePrincipalName: a.servicePrincipalName,
-    signInEventTypes: [a.eventType],
-    servicePrincipalId: a.servicePrincipalId,
-    flaggedForReview: false,
-    isTenantRestricted: false,
-    crossTenantAccessType: a.crossTenantAccessType,
   };
-  if (a.servicePrincipalCredentialKeyId !== null) p.servicePrincipalCredentialKeyId = a.servicePrincipalCredentialKeyId;
-  if (a.servicePrincipalCredentialThumbprint !== null) p.servicePrincipalCredentialThumbprint = a.servicePrincipalCredentialThumbprint;
+}
+
+/** The run SP and MI `properties` share, from `isInteractive` through `servicePrincipalId`. */
+function writeWorkloadCore(p: JsonObject, a: SignInActivity): void {
+  p.isInteractive = false;
+  p.tokenIssuerType = a.tokenIssuerType;
+  p.authenticationProcessingDetails = keyValuesJson(a.authenticationProcessingDetails);
+  p.clientCredentialType = a.clientCredentialType;
+  p.processingTimeInMilliseconds = a.processingTimeInMilliseconds;
+  writeRisk(p, a, false);
+  p.resourceDisplayName = a.resourceDisplayName;
+  p.resourceId = a.resourceId;
+  p.servicePrincipalName = a.servicePrincipalName;
+  p.signInEventTypes = [a.eventType];
+  p.servicePrincipalId = a.servicePrincipalId;
+}
+
+/** The run SP and MI `properties` share, from `uniqueTokenIdentifier` through `isThroughGlobalSecureAccess`. */
+function writeWorkloadTail(p: JsonObject, a: SignInActivity): void {
   p.uniqueTokenIdentifier = a.uniqueTokenIdentifier;
   p.incomingTokenType = a.incomingTokenType;
   p.authenticationProtocol = a.authenticationProtocol;
@@ -253,6 +278,18 @@ function servicePrincipalProperties(a: SignInActivity): JsonObject {
   p.signInTokenProtectionStatus = 'none';
   p.originalTransferMethod = 'none';
   p.isThroughGlobalSecureAccess = false;
+}
+
+/** ServicePrincipalSignInLogs `properties`: 2025 key set; credential key id where the app has one (2022 sample). */
+function servicePrincipalProperties(a: SignInActivity): JsonObject {
+  const p = workloadHead(a, a.ipAddress);
+  writeWorkloadCore(p, a);
+  p.flaggedForReview = false;
+  p.isTenantRestricted = false;
+  p.crossTenantAccessType = a.crossTenantAccessType;
+  if (a.servicePrincipalCredentialKeyId !== null) p.servicePrincipalCredentialKeyId = a.servicePrincipalCredentialKeyId;
+  if (a.servicePrincipalCredentialThumbprint !== null) p.servicePrincipalCredentialThumbprint = a.servicePrincipalCredentialThumbprint;
+  writeWorkloadTail(p, a);
   return p;
 }
 
@@ -262,45 +299,17 @@ function servicePrincipalProperties(a: SignInActivity): JsonObject {
  * table carry it.
  */
 function managedIdentityProperties(a: SignInActivity): JsonObject {
-  return {
-    id: a.id,
-    createdDateTime: nestedTime(a.time, a.tick),
-    userId: null,
-    appId: a.appId,
-    ipAddress: '',
-    status: statusJson(a),
-    location: locationJson(a.location),
-    correlationId: a.correlationId,
-    conditionalAccessStatus: a.conditionalAccessStatus,
-    appliedConditionalAccessPolicies: policiesJson(a.appliedConditionalAccessPolicies),
-    isInteractive: false,
-    tokenIssuerType: a.tokenIssuerType,
-    authenticationProcessingDetails: keyValuesJson(a.authenticationProcessingDetails),
-    clientCredentialType: a.clientCredentialType,
-    processingTimeInMilliseconds: a.processingTimeInMilliseconds,
-    riskDetail: a.risk.detail,
-    riskLevelAggregated: a.risk.levelAggregated,
-    riskLevelDuringSignIn: a.risk.levelDuringSignIn,
-    riskState: a.risk.state,
-    resourceDisplayName: a.resourceDisplayName,
-    resourceId: a.resourceId,
-    servicePrincipalName: a.servicePrincipalName,
-    signInEventTypes: [a.eventType],
-    servicePrincipalId: a.servicePrincipalId,
-    federatedCredentialId: a.federatedCredentialId ?? '',
-    flaggedForReview: false,
-    isTenantRestricted: false,
-    crossTenantAccessType: a.crossTenantAccessType,
-    uniqueTokenIdentifier: a.uniqueTokenIdentifier,
-    incomingTokenType: a.incomingTokenType,
-    authenticationProtocol: a.authenticationProtocol,
-    appServicePrincipalId: null,
-    resourceServicePrincipalId: a.resourceServicePrincipalId,
-    signInTokenProtectionStatus: 'none',
-    originalTransferMethod: 'none',
-    isThroughGlobalSecureAccess: false,
-    conditionalAccessAudiences: audiencesJson(a),
-  };
+  const p = workloadHead(a, '');
+  p.conditionalAccessStatus = a.conditionalAccessStatus;
+  p.appliedConditionalAccessPolicies = policiesJson(a.appliedConditionalAccessPolicies);
+  writeWorkloadCore(p, a);
+  p.federatedCredentialId = a.federatedCredentialId ?? '';
+  p.flaggedForReview = false;
+  p.isTenantRestricted = false;
+  p.crossTenantAccessType = a.crossTenantAccessType;
+  writeWorkloadTail(p, a);
+  p.conditionalAccessAudiences = audiencesJson(a);
+  return p;
 }
 
 /** The diagnostic record of any Entra-issued sign-in (not AD FS, which has its own renderer). */

@@ -13,7 +13,7 @@ import type { GraphVersion } from '../../core/categories.ts';
 import type { GraphResource, JsonObject, RenderContext } from '../../core/activity.ts';
 import { graphTime } from '../../core/time.ts';
 import { CA_CONDITION } from './conditional-access.ts';
-import { legacyRiskEventTypes } from './render-diagnostic.ts';
+import { keyValuesJson, networkLocationDetailsJson, requirementPoliciesJson, writeRisk } from './render-diagnostic.ts';
 import type { AppliedPolicy, AuthStep, SignInActivity, SignInGeo } from './model.ts';
 
 /** Flag names in declared order (beta `conditionalAccessConditions`). */
@@ -32,13 +32,19 @@ const CONDITION_NAMES: ReadonlyArray<readonly [number, string]> = [
   [2048, 'ipAddressSeenByResourceProvider'],
 ];
 
+const FLAG_MEMO: Array<string | undefined> = new Array(4096).fill(undefined);
+
 /** A flags value as OData writes it: comma-separated member names, `none` for 0. */
 export function conditionFlags(value: number): string {
   if (value === 0) return 'none';
+  // Twelve flags: every value fits the memo, so each string is built once per process.
+  const memo = value >= 0 && value < FLAG_MEMO.length ? FLAG_MEMO[value] : undefined;
+  if (memo !== undefined) return memo;
   let out = '';
   for (const [bit, name] of CONDITION_NAMES) {
     if ((value & bit) !== 0) out = out === '' ? name : `${out},${name}`;
   }
+  if (value >= 0 && value < FLAG_MEMO.length) FLAG_MEMO[value] = out;
   return out;
 }
 
@@ -104,7 +110,8 @@ function methodsUsed(a: SignInActivity): string[] {
   return out;
 }
 
-function v1(a: SignInActivity): GraphResource {
+/** The leading properties of both versions, from `id` through `ipAddress`. */
+function graphHead(a: SignInActivity): GraphResource {
   const u = a.user;
   return {
     id: a.id,
@@ -115,117 +122,106 @@ function v1(a: SignInActivity): GraphResource {
     appId: a.appId,
     appDisplayName: a.appDisplayName,
     ipAddress: a.ipAddress,
-    clientAppUsed: a.clientAppUsed,
-    userAgent: a.userAgent,
-    correlationId: a.correlationId,
-    conditionalAccessStatus: a.conditionalAccessStatus,
-    isInteractive: a.isInteractive,
-    riskDetail: a.risk.detail,
-    riskLevelAggregated: a.risk.levelAggregated,
-    riskLevelDuringSignIn: a.risk.levelDuringSignIn,
-    riskState: a.risk.state,
-    riskEventTypes: legacyRiskEventTypes(a),
-    riskEventTypes_v2: a.risk.eventTypes as string[],
-    resourceDisplayName: a.resourceDisplayName,
-    resourceId: a.resourceId,
-    resourceTenantId: a.resourceTenantId,
-    homeTenantId: u?.homeTenantId ?? a.resourceTenantId,
-    servicePrincipalId: a.servicePrincipalId,
-    servicePrincipalName: a.servicePrincipalName === '' ? null : a.servicePrincipalName,
-    status: statusGraph(a),
-    deviceDetail: deviceGraph(a, false),
-    location: locationGraph(a.location),
-    appliedConditionalAccessPolicies: a.appliedConditionalAccessPolicies.map((p) => policyGraph(p, false)),
-    authenticationAppDeviceDetails: null,
   };
+}
+
+function v1(a: SignInActivity): GraphResource {
+  const u = a.user;
+  const r = graphHead(a);
+  r.clientAppUsed = a.clientAppUsed;
+  r.userAgent = a.userAgent;
+  r.correlationId = a.correlationId;
+  r.conditionalAccessStatus = a.conditionalAccessStatus;
+  r.isInteractive = a.isInteractive;
+  writeRisk(r, a, true);
+  r.resourceDisplayName = a.resourceDisplayName;
+  r.resourceId = a.resourceId;
+  r.resourceTenantId = a.resourceTenantId;
+  r.homeTenantId = u?.homeTenantId ?? a.resourceTenantId;
+  r.servicePrincipalId = a.servicePrincipalId;
+  r.servicePrincipalName = a.servicePrincipalName === '' ? null : a.servicePrincipalName;
+  r.status = statusGraph(a);
+  r.deviceDetail = deviceGraph(a, false);
+  r.location = locationGraph(a.location);
+  r.appliedConditionalAccessPolicies = a.appliedConditionalAccessPolicies.map((p) => policyGraph(p, false));
+  r.authenticationAppDeviceDetails = null;
+  return r;
 }
 
 function beta(a: SignInActivity): GraphResource {
   const u = a.user;
   const mi = a.managedIdentity;
   const workload = u === null;
-  const r: GraphResource = {
-    // Beta example order first, then the remaining declared properties.
-    id: a.id,
-    createdDateTime: graphTime(a.time, a.tick),
-    userDisplayName: u?.displayName ?? null,
-    userPrincipalName: u?.userPrincipalName ?? null,
-    userId: u?.id ?? '',
-    appId: a.appId,
-    appDisplayName: a.appDisplayName,
-    ipAddress: a.ipAddress,
-    clientAppUsed: workload ? null : a.clientAppUsed,
-    userAgent: a.userAgent,
-    correlationId: a.correlationId,
-    conditionalAccessStatus: a.conditionalAccessStatus,
-    originalRequestId: a.originalRequestId,
-    authenticationProtocol: a.authenticationProtocol,
-    incomingTokenType: a.incomingTokenType,
-    isInteractive: a.isInteractive,
-    homeTenantId: u?.homeTenantId ?? a.resourceTenantId,
-    homeTenantName: u && u.userType === 'Guest' ? u.homeTenantName : '',
-    isTenantRestricted: false,
-    tokenIssuerName: a.tokenIssuerName,
-    tokenIssuerType: a.tokenIssuerType,
-    processingTimeInMilliseconds: a.processingTimeInMilliseconds,
-    riskDetail: a.risk.detail,
-    riskLevelAggregated: a.risk.levelAggregated,
-    riskLevelDuringSignIn: a.risk.levelDuringSignIn,
-    riskState: a.risk.state,
-    riskEventTypes_v2: a.risk.eventTypes as string[],
-    resourceDisplayName: a.resourceDisplayName,
-    resourceId: a.resourceId,
-    resourceTenantId: a.resourceTenantId,
-    authenticationMethodsUsed: methodsUsed(a),
-    authenticationRequirement: a.authenticationRequirement,
-    uniqueTokenIdentifier: a.uniqueTokenIdentifier,
-    signInIdentifier: u?.signInIdentifier ?? null,
-    signInEventTypes: [a.eventType],
-    servicePrincipalId: a.servicePrincipalId,
-    userType: u === null ? null : u.userType === 'Guest' ? 'guest' : 'member',
-    flaggedForReview: false,
-    autonomousSystemNumber: a.autonomousSystemNumber,
-    crossTenantAccessType: a.crossTenantAccessType,
-    status: statusGraph(a),
-    deviceDetail: deviceGraph(a, true),
-    location: locationGraph(a.location),
-    appliedConditionalAccessPolicies: a.appliedConditionalAccessPolicies.map((p) => policyGraph(p, true)),
-    authenticationProcessingDetails: a.authenticationProcessingDetails.map((x) => ({ key: x.key, value: x.value })),
-    networkLocationDetails: a.namedLocations.length === 0 ? [] : [{ networkType: 'trustedNamedLocation', networkNames: a.namedLocations as string[] }],
-    authenticationDetails: a.authenticationDetails.map(stepGraph),
-    authenticationRequirementPolicies: a.authenticationRequirementPolicies.map((x) => ({ requirementProvider: x.requirementProvider, detail: x.detail })),
-    sessionLifetimePolicies: [],
-    agent: { agentType: 'notAgentic', agentSubjectType: 'notAgentic', agentSubjectParentId: null, parentAppId: null },
-    appliedEventListeners: [],
-    appOwnerTenantId: a.appOwnerTenantId === '' ? null : a.appOwnerTenantId,
-    appTokenProtectionStatus: null,
-    authenticationAppDeviceDetails: null,
-    authenticationAppPolicyEvaluationDetails: [],
-    authenticationContextClassReferences: [],
-    azureResourceId: mi ? mi.associatedResourceId : null,
-    clientCredentialType: a.clientCredentialType,
-    clientSessionId: null,
-    conditionalAccessAudiences: a.conditionalAccessAudiences as string[],
-    federatedCredentialId: a.federatedCredentialId,
-    globalSecureAccessIpAddress: null,
-    ipAddressFromResourceProvider: null,
-    isThroughGlobalSecureAccess: false,
-    managedServiceIdentity: mi
-      ? { msiType: mi.msiType, associatedResourceId: mi.associatedResourceId, federatedTokenId: mi.federatedTokenId, federatedTokenIssuer: mi.federatedTokenIssuer }
-      : { msiType: 'none', associatedResourceId: null, federatedTokenId: null, federatedTokenIssuer: null },
-    mfaDetail: { authMethod: a.mfaMethod, authDetail: null },
-    originalTransferMethod: 'none',
-    privateLinkDetails: { policyId: null, policyName: null, policyTenantId: null, resourceId: null },
-    resourceOwnerTenantId: a.resourceOwnerTenantId,
-    resourceServicePrincipalId: a.resourceServicePrincipalId,
-    servicePrincipalCredentialKeyId: a.servicePrincipalCredentialKeyId,
-    servicePrincipalCredentialThumbprint: a.servicePrincipalCredentialThumbprint,
-    servicePrincipalName: a.servicePrincipalName === '' ? null : a.servicePrincipalName,
-    sessionId: a.sessionId === '' ? null : a.sessionId,
-    signInIdentifierType: u?.signInIdentifier ? 'userPrincipalName' : null,
-    signInTokenProtectionStatus: workload ? null : 'none',
-    tokenProtectionStatusDetails: a.tokenProtection ? { signInSessionStatus: a.tokenProtection.status, signInSessionStatusCode: a.tokenProtection.code } : null,
-  };
+  // Beta example order first, then the remaining declared properties.
+  const r = graphHead(a);
+  r.clientAppUsed = workload ? null : a.clientAppUsed;
+  r.userAgent = a.userAgent;
+  r.correlationId = a.correlationId;
+  r.conditionalAccessStatus = a.conditionalAccessStatus;
+  r.originalRequestId = a.originalRequestId;
+  r.authenticationProtocol = a.authenticationProtocol;
+  r.incomingTokenType = a.incomingTokenType;
+  r.isInteractive = a.isInteractive;
+  r.homeTenantId = u?.homeTenantId ?? a.resourceTenantId;
+  r.homeTenantName = u && u.userType === 'Guest' ? u.homeTenantName : '';
+  r.isTenantRestricted = false;
+  r.tokenIssuerName = a.tokenIssuerName;
+  r.tokenIssuerType = a.tokenIssuerType;
+  r.processingTimeInMilliseconds = a.processingTimeInMilliseconds;
+  writeRisk(r, a, false);
+  r.riskEventTypes_v2 = a.risk.eventTypes as string[];
+  r.resourceDisplayName = a.resourceDisplayName;
+  r.resourceId = a.resourceId;
+  r.resourceTenantId = a.resourceTenantId;
+  r.authenticationMethodsUsed = methodsUsed(a);
+  r.authenticationRequirement = a.authenticationRequirement;
+  r.uniqueTokenIdentifier = a.uniqueTokenIdentifier;
+  r.signInIdentifier = u?.signInIdentifier ?? null;
+  r.signInEventTypes = [a.eventType];
+  r.servicePrincipalId = a.servicePrincipalId;
+  r.userType = u === null ? null : u.userType === 'Guest' ? 'guest' : 'member';
+  r.flaggedForReview = false;
+  r.autonomousSystemNumber = a.autonomousSystemNumber;
+  r.crossTenantAccessType = a.crossTenantAccessType;
+  r.status = statusGraph(a);
+  r.deviceDetail = deviceGraph(a, true);
+  r.location = locationGraph(a.location);
+  r.appliedConditionalAccessPolicies = a.appliedConditionalAccessPolicies.map((p) => policyGraph(p, true));
+  r.authenticationProcessingDetails = keyValuesJson(a.authenticationProcessingDetails);
+  r.networkLocationDetails = networkLocationDetailsJson(a);
+  r.authenticationDetails = a.authenticationDetails.map(stepGraph);
+  r.authenticationRequirementPolicies = requirementPoliciesJson(a);
+  r.sessionLifetimePolicies = [];
+  r.agent = { agentType: 'notAgentic', agentSubjectType: 'notAgentic', agentSubjectParentId: null, parentAppId: null };
+  r.appliedEventListeners = [];
+  r.appOwnerTenantId = a.appOwnerTenantId === '' ? null : a.appOwnerTenantId;
+  r.appTokenProtectionStatus = null;
+  r.authenticationAppDeviceDetails = null;
+  r.authenticationAppPolicyEvaluationDetails = [];
+  r.authenticationContextClassReferences = [];
+  r.azureResourceId = mi ? mi.associatedResourceId : null;
+  r.clientCredentialType = a.clientCredentialType;
+  r.clientSessionId = null;
+  r.conditionalAccessAudiences = a.conditionalAccessAudiences as string[];
+  r.federatedCredentialId = a.federatedCredentialId;
+  r.globalSecureAccessIpAddress = null;
+  r.ipAddressFromResourceProvider = null;
+  r.isThroughGlobalSecureAccess = false;
+  r.managedServiceIdentity = mi
+    ? { msiType: mi.msiType, associatedResourceId: mi.associatedResourceId, federatedTokenId: mi.federatedTokenId, federatedTokenIssuer: mi.federatedTokenIssuer }
+    : { msiType: 'none', associatedResourceId: null, federatedTokenId: null, federatedTokenIssuer: null };
+  r.mfaDetail = { authMethod: a.mfaMethod, authDetail: null };
+  r.originalTransferMethod = 'none';
+  r.privateLinkDetails = { policyId: null, policyName: null, policyTenantId: null, resourceId: null };
+  r.resourceOwnerTenantId = a.resourceOwnerTenantId;
+  r.resourceServicePrincipalId = a.resourceServicePrincipalId;
+  r.servicePrincipalCredentialKeyId = a.servicePrincipalCredentialKeyId;
+  r.servicePrincipalCredentialThumbprint = a.servicePrincipalCredentialThumbprint;
+  r.servicePrincipalName = a.servicePrincipalName === '' ? null : a.servicePrincipalName;
+  r.sessionId = a.sessionId === '' ? null : a.sessionId;
+  r.signInIdentifierType = u?.signInIdentifier ? 'userPrincipalName' : null;
+  r.signInTokenProtectionStatus = workload ? null : 'none';
+  r.tokenProtectionStatusDetails = a.tokenProtection ? { signInSessionStatus: a.tokenProtection.status, signInSessionStatusCode: a.tokenProtection.code } : null;
   return r;
 }
 

@@ -22,6 +22,7 @@ import {
   networkLocationDetailsJson,
   OPERATION_NAME,
   policiesJson,
+  requirementPoliciesJson,
   resultSignatureOf,
   statusJson,
 } from './render-diagnostic.ts';
@@ -55,7 +56,7 @@ export function signInColumnValues(a: SignInActivity, ctx: RenderContext): Recor
     AuthenticationProcessingDetails: keyValuesJson(a.authenticationProcessingDetails),
     AuthenticationProtocol: a.authenticationProtocol,
     AuthenticationRequirement: a.authenticationRequirement,
-    AuthenticationRequirementPolicies: a.authenticationRequirementPolicies.map((x) => ({ requirementProvider: x.requirementProvider, detail: x.detail })),
+    AuthenticationRequirementPolicies: requirementPoliciesJson(a),
     AuthenticatorAppLocation: '',
     AutonomousSystemNumber: a.autonomousSystemNumber === null ? '' : String(a.autonomousSystemNumber),
     Category: a.category,

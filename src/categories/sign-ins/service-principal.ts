@@ -30,7 +30,7 @@ function baseline(ctx: BuildContext, time: number): SignInActivity[] {
     const code = rng.weighted(FAILURES);
     if (code === 700016) return [buildServicePrincipalSignIn(ctx, time, { errorCode: code })];
     // Secret errors only happen to apps that use secrets.
-    const withSecret = td.workloadApps.filter(([a]) => a.credentials.some((c) => c.type === 'Password'));
+    const withSecret = td.workloadAppsWithSecret;
     if (withSecret.length > 0) return [buildServicePrincipalSignIn(ctx, time, { errorCode: code, app: rng.pick(withSecret)[0].appId })];
   }
   return [buildServicePrincipalSignIn(ctx, time)];

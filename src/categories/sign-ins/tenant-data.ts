@@ -20,8 +20,12 @@ export interface SignInTenantData {
   readonly webApps: ReadonlyArray<Application>;
   /** Apps that sign in as themselves (client credentials): the tenant's daemons and gallery apps. */
   readonly workloadApps: Weighted<Application>;
+  /** The workload apps that hold a password credential (secret errors only happen to them). */
+  readonly workloadAppsWithSecret: Weighted<Application>;
   readonly hostingNetworks: ReadonlyArray<Network>;
   readonly policies: ReadonlyArray<ConditionalAccessPolicy>;
+  /** Display names of the tenant's named locations on a network (empty when none). */
+  namedLocationNames(network: Network): ReadonlyArray<string>;
   /** Any app (first-party or the tenant's) by app id. */
   appById(appId: string): Application | undefined;
   /** By display name (case-insensitive) or app id. */
@@ -68,6 +72,15 @@ function build(tenant: Tenant): SignInTenantData {
     // SaaS vendors that read the directory with their own credentials (multi-tenant apps).
     else if (app.appOwnerTenantId !== tenant.id) workloadApps.push([app, 1]);
   }
+  const workloadAppsWithSecret = workloadApps.filter(([a]) => a.credentials.some((c) => c.type === 'Password'));
+  const locationNames = new Map<Network, string[]>();
+  for (const l of tenant.namedLocations) {
+    const names = locationNames.get(l.network);
+    if (names) names.push(l.displayName);
+    else locationNames.set(l.network, [l.displayName]);
+  }
+  const NO_NAMES: ReadonlyArray<string> = [];
+
   const graph = appByName('00000003-0000-0000-c000-000000000000');
   const exchange = appByName('00000002-0000-0ff1-ce00-000000000000');
   if (!graph || !exchange) throw new Error('tenant lacks the Microsoft Graph / Exchange Online first-party apps');
@@ -78,8 +91,10 @@ function build(tenant: Tenant): SignInTenantData {
     nonInteractiveClients: { admin: weigh((p) => p.nonInteractive, true), user: weigh((p) => p.nonInteractive, false) },
     webApps,
     workloadApps,
+    workloadAppsWithSecret,
     hostingNetworks: tenant.networks.filter((n) => n.kind === 'hosting'),
     policies: tenant.conditionalAccessPolicies,
+    namedLocationNames: (network) => locationNames.get(network) ?? NO_NAMES,
     appById: (appId) => byId.get(appId),
     appByName,
     exchange,
