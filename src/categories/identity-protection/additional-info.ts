@@ -11,9 +11,22 @@ export interface RiskInfoEntry {
   readonly Value: string | null | ReadonlyArray<string>;
 }
 
-/** Graph / diagnostic form: one JSON.stringify of a small array, no round trip. */
+/**
+ * Encoded strings by entries array. A detection keeps its array through every rewrite
+ * (updates spread the activity) and renders as diagnostic record and Graph resource (both
+ * versions), so each array is stringified once. Entries are read-only, so the cached
+ * string cannot go stale.
+ */
+const ENCODED = new WeakMap<ReadonlyArray<RiskInfoEntry>, string>();
+
+/** Graph / diagnostic form: one JSON.stringify per entries array, no round trip. */
 export function encodeAdditionalInfo(entries: ReadonlyArray<RiskInfoEntry>): string {
-  return JSON.stringify(entries);
+  let s = ENCODED.get(entries);
+  if (s === undefined) {
+    s = JSON.stringify(entries);
+    ENCODED.set(entries, s);
+  }
+  return s;
 }
 
 /** Log Analytics form (dynamic column): the same array as a JSON value. */

@@ -22,27 +22,25 @@ export function locationOfIp(tenant: Tenant, ip: string): RiskLocation | undefin
   return { city: g.city, state: g.state, countryOrRegion: g.countryOrRegion, latitude: g.latitude, longitude: g.longitude };
 }
 
+function locationValue(loc: RiskLocation | null, altitude: 0 | null): JsonObject | null {
+  if (!loc) return null;
+  return {
+    city: loc.city,
+    state: loc.state,
+    countryOrRegion: loc.countryOrRegion,
+    geoCoordinates: { altitude, latitude: loc.latitude, longitude: loc.longitude },
+  };
+}
+
 /**
  * Diagnostic / Log Analytics form: `geoCoordinates` carries `altitude` 0 (real records
  * write `"altitude":0.0`; JSON.stringify can only write `0`).
  */
 export function diagnosticLocation(loc: RiskLocation | null): JsonObject | null {
-  if (!loc) return null;
-  return {
-    city: loc.city,
-    state: loc.state,
-    countryOrRegion: loc.countryOrRegion,
-    geoCoordinates: { altitude: 0, latitude: loc.latitude, longitude: loc.longitude },
-  };
+  return locationValue(loc, 0);
 }
 
 /** Graph form: `altitude` is null, as in Graph's own signInLocation examples. */
 export function graphLocation(loc: RiskLocation | null): JsonObject | null {
-  if (!loc) return null;
-  return {
-    city: loc.city,
-    state: loc.state,
-    countryOrRegion: loc.countryOrRegion,
-    geoCoordinates: { altitude: null, latitude: loc.latitude, longitude: loc.longitude },
-  };
+  return locationValue(loc, null);
 }

@@ -11,7 +11,6 @@
  * ServicePrincipalRiskEvents records written for it.
  */
 import type { BuildContext } from '../../core/activity.ts';
-import { MINUTE } from '../../core/time.ts';
 import type { Application } from '../../tenant/types.ts';
 import type { RiskyServicePrincipalActivity } from '../risky-service-principals/activity.ts';
 import { buildRiskyServicePrincipal } from '../risky-service-principals/build.ts';
@@ -21,7 +20,8 @@ import {
   updateServicePrincipalRiskDetection,
   type ServicePrincipalRiskDetectionSpec,
 } from '../service-principal-risk-events/build.ts';
-import { maxRiskLevel, type RiskDetail, type RiskLevel, type RiskState } from './enums.ts';
+import type { RiskDetail, RiskLevel, RiskState } from './enums.ts';
+import { RiskStateMachine, type RiskStep } from './risk-machine.ts';
 import { pickAdminId } from './subjects.ts';
 
 export interface ServicePrincipalRiskTransition {
@@ -29,89 +29,73 @@ export interface ServicePrincipalRiskTransition {
   readonly detections: ReadonlyArray<ServicePrincipalRiskDetectionActivity>;
 }
 
-export class ServicePrincipalRiskStateMachine {
-  private open: ServicePrincipalRiskDetectionActivity[] = [];
-  private state: RiskState = 'none';
-  private level: RiskLevel = 'none';
-  private detail: RiskDetail = 'none';
-  private readonly records: RiskyServicePrincipalActivity[] = [];
-
+export class ServicePrincipalRiskStateMachine extends RiskStateMachine<ServicePrincipalRiskDetectionActivity, RiskyServicePrincipalActivity> {
   constructor(
-    private readonly ctx: BuildContext,
+    ctx: BuildContext,
     readonly servicePrincipal: Application,
-  ) {}
-
-  get riskState(): RiskState {
-    return this.state;
-  }
-  get riskLevel(): RiskLevel {
-    return this.level;
-  }
-  get riskDetail(): RiskDetail {
-    return this.detail;
-  }
-  get openDetections(): ReadonlyArray<ServicePrincipalRiskDetectionActivity> {
-    return this.open;
-  }
-  get history(): ReadonlyArray<RiskyServicePrincipalActivity> {
-    return this.records;
+  ) {
+    super(ctx);
   }
 
-  /** A detection at `time`; the RiskyServicePrincipals update follows after `delayMs`. */
+  /** A detection at `time`; the RiskyServicePrincipals update follows its lastUpdated after `delayMs`. */
   detect(
     time: number,
     spec: Omit<ServicePrincipalRiskDetectionSpec, 'servicePrincipal'> = {},
     delayMs?: number,
   ): ServicePrincipalRiskTransition {
     const d = buildServicePrincipalRiskDetection(this.ctx, time, { ...spec, servicePrincipal: this.servicePrincipal });
-    if (d.riskState !== 'atRisk') return { riskyServicePrincipal: null, detections: [d] };
-    this.open.push(d);
-    this.level = this.state === 'atRisk' ? maxRiskLevel(this.level, d.riskLevel) : d.riskLevel;
-    this.state = 'atRisk';
-    this.detail = 'none';
-    const when = d.time + (delayMs ?? this.ctx.rng.range(5_000, 20 * MINUTE));
-    return { riskyServicePrincipal: this.record(when, null, [d.riskEventType]), detections: [d] };
+    return transition(this.opened(d, d.time, delayMs));
   }
 
   confirmCompromised(time: number, adminId?: string): ServicePrincipalRiskTransition {
     const actor = adminId ?? pickAdminId(this.ctx);
-    this.state = 'confirmedCompromised';
-    this.detail = 'adminConfirmedServicePrincipalCompromised';
-    this.level = 'high';
-    const d = buildServicePrincipalRiskDetection(this.ctx, time, {
-      servicePrincipal: this.servicePrincipal,
-      riskEventType: 'adminConfirmedServicePrincipalCompromised',
-      riskLevel: 'high',
-      riskState: 'confirmedCompromised',
-      riskDetail: 'adminConfirmedServicePrincipalCompromised',
-      activityTime: time,
-    });
-    return { riskyServicePrincipal: this.record(time, actor, ['adminConfirmedServicePrincipalCompromised']), detections: [d] };
+    return transition(
+      this.compromised(time, actor, 'adminConfirmedServicePrincipalCompromised', () =>
+        buildServicePrincipalRiskDetection(this.ctx, time, {
+          servicePrincipal: this.servicePrincipal,
+          riskEventType: 'adminConfirmedServicePrincipalCompromised',
+          riskLevel: 'high',
+          riskState: 'confirmedCompromised',
+          riskDetail: 'adminConfirmedServicePrincipalCompromised',
+          activityTime: time,
+        }),
+      ),
+    );
   }
 
   dismiss(time: number, adminId?: string): ServicePrincipalRiskTransition {
-    const actor = adminId ?? pickAdminId(this.ctx);
-    this.state = 'dismissed';
-    this.detail = 'adminDismissedAllRiskForServicePrincipal';
-    this.level = 'none';
-    const tick = this.ctx.rng.int(10000);
-    const detections = this.open.map((d) =>
-      updateServicePrincipalRiskDetection(d, time, tick, { riskState: 'dismissed', riskDetail: 'adminDismissedAllRiskForServicePrincipal' }),
-    );
-    this.open = [];
-    return { riskyServicePrincipal: this.record(time, actor, []), detections };
+    return transition(this.close(time, 'dismissed', 'adminDismissedAllRiskForServicePrincipal', adminId ?? pickAdminId(this.ctx)));
   }
 
-  private record(time: number, initiatedBy: string | null, riskEventTypes: ReadonlyArray<string>): RiskyServicePrincipalActivity {
-    const r = buildRiskyServicePrincipal(this.ctx, time, {
+  protected buildRecord(
+    time: number,
+    riskState: RiskState,
+    riskDetail: RiskDetail,
+    riskLevel: RiskLevel,
+    initiatedBy: string | null,
+    riskEventTypes: ReadonlyArray<string>,
+  ): RiskyServicePrincipalActivity {
+    return buildRiskyServicePrincipal(this.ctx, time, {
       servicePrincipal: this.servicePrincipal,
-      riskState: this.state,
-      riskDetail: this.detail,
-      riskLevel: this.level,
+      riskState,
+      riskDetail,
+      riskLevel,
       initiatedBy,
       riskEventTypes,
     });
-    this.records.push(r);
-    return r;
   }
+
+  protected rewrite(
+    d: ServicePrincipalRiskDetectionActivity,
+    time: number,
+    tick: number,
+    riskState: RiskState,
+    riskDetail: RiskDetail,
+  ): ServicePrincipalRiskDetectionActivity {
+    return updateServicePrincipalRiskDetection(d, time, tick, { riskState, riskDetail });
+  }
+}
+
+function transition(step: RiskStep<ServicePrincipalRiskDetectionActivity, RiskyServicePrincipalActivity>): ServicePrincipalRiskTransition {
+  return { riskyServicePrincipal: step.record, detections: step.detections };
 }

@@ -3,6 +3,7 @@ import type { BuildContext } from '../../core/activity.ts';
 import type { Application } from '../../tenant/types.ts';
 import { SERVICE_PRINCIPAL_RISK_MIX } from '../../data/risk-detections.ts';
 import type { RiskDetail, RiskLevel, RiskState } from '../identity-protection/enums.ts';
+import { defaultRiskEventTypes, drawRiskOutcome, type RiskySubjectProfile } from '../identity-protection/risky-subject.ts';
 import { pickAdminId, resolveServicePrincipal } from '../identity-protection/subjects.ts';
 import type { RiskyServicePrincipalActivity } from './activity.ts';
 
@@ -20,28 +21,24 @@ export interface RiskyServicePrincipalSpec {
   readonly tick?: number;
 }
 
-interface Outcome {
-  readonly state: RiskState;
-  readonly detail: RiskDetail;
-}
-
 /** Workload identities are closed by an admin: confirm compromised or dismiss (concept-workload-identity-risk.md). */
-const OUTCOMES: ReadonlyArray<readonly [Outcome, number]> = [
-  [{ state: 'atRisk', detail: 'none' }, 70],
-  [{ state: 'dismissed', detail: 'adminDismissedAllRiskForServicePrincipal' }, 22],
-  [{ state: 'confirmedCompromised', detail: 'adminConfirmedServicePrincipalCompromised' }, 8],
-];
-
-const AT_RISK_LEVELS: ReadonlyArray<readonly [RiskLevel, number]> = [
-  ['low', 25],
-  ['medium', 45],
-  ['high', 30],
-];
-
-/** The detail written for a state when the caller names only the state. */
-const DEFAULT_DETAIL: Partial<Record<RiskState, RiskDetail>> = {
-  dismissed: 'adminDismissedAllRiskForServicePrincipal',
-  confirmedCompromised: 'adminConfirmedServicePrincipalCompromised',
+const PROFILE: RiskySubjectProfile = {
+  outcomes: [
+    [{ state: 'atRisk', detail: 'none' }, 70],
+    [{ state: 'dismissed', detail: 'adminDismissedAllRiskForServicePrincipal' }, 22],
+    [{ state: 'confirmedCompromised', detail: 'adminConfirmedServicePrincipalCompromised' }, 8],
+  ],
+  atRiskLevels: [
+    ['low', 25],
+    ['medium', 45],
+    ['high', 30],
+  ],
+  defaultDetail: {
+    dismissed: 'adminDismissedAllRiskForServicePrincipal',
+    confirmedCompromised: 'adminConfirmedServicePrincipalCompromised',
+  },
+  mix: SERVICE_PRINCIPAL_RISK_MIX,
+  compromisedType: 'adminConfirmedServicePrincipalCompromised',
 };
 
 /** One RiskyServicePrincipals record at `time` (riskLastUpdatedDateTime, epoch ms). */
@@ -52,11 +49,7 @@ export function buildRiskyServicePrincipal(
 ): RiskyServicePrincipalActivity {
   const { rng } = ctx;
   const app = resolveServicePrincipal(ctx, spec.servicePrincipal);
-  const outcome = spec.riskState === undefined ? rng.weighted(OUTCOMES) : undefined;
-  const riskState: RiskState = spec.riskState ?? outcome!.state;
-  const riskDetail: RiskDetail = spec.riskDetail ?? outcome?.detail ?? DEFAULT_DETAIL[riskState] ?? 'none';
-  const riskLevel: RiskLevel =
-    spec.riskLevel ?? (riskState === 'atRisk' ? rng.weighted(AT_RISK_LEVELS) : riskState === 'confirmedCompromised' ? 'high' : 'none');
+  const { riskState, riskDetail, riskLevel } = drawRiskOutcome(rng, PROFILE, spec);
   const admin = riskDetail.startsWith('admin');
   const tick = spec.tick ?? rng.int(10000);
   return {
@@ -78,12 +71,6 @@ export function buildRiskyServicePrincipal(
     riskDetail,
     riskLevel,
     initiatedBy: spec.initiatedBy !== undefined ? spec.initiatedBy : admin ? pickAdminId(ctx) : null,
-    riskEventTypes:
-      spec.riskEventTypes ??
-      (riskState === 'atRisk'
-        ? [rng.weighted(SERVICE_PRINCIPAL_RISK_MIX).riskEventType]
-        : riskState === 'confirmedCompromised'
-          ? ['adminConfirmedServicePrincipalCompromised']
-          : []),
+    riskEventTypes: spec.riskEventTypes ?? defaultRiskEventTypes(rng, PROFILE, riskState),
   };
 }

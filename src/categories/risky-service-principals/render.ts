@@ -12,6 +12,7 @@ import type { GraphVersion } from '../../core/categories.ts';
 import { graphTime, laTime, riskNestedTime } from '../../core/time.ts';
 import { riskEnvelope, SOURCE_SYSTEM } from '../identity-protection/envelope.ts';
 import { dotnetTicks } from '../identity-protection/ids.ts';
+import { historyActivityDetail } from '../identity-protection/risky-subject.ts';
 import type { RiskyServicePrincipalActivity } from './activity.ts';
 
 export const RISKY_SERVICE_PRINCIPALS_OPERATION = 'Risky service principal';
@@ -75,7 +76,7 @@ export function toRiskyServicePrincipalHistoryItem(
   g.initiatedBy = a.initiatedBy;
   g.activity = {
     riskEventTypes: a.riskEventTypes.slice(),
-    detail: a.initiatedBy === null && a.riskState === 'atRisk' ? null : a.riskDetail,
+    detail: historyActivityDetail(a),
   };
   return g;
 }

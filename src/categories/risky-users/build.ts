@@ -3,6 +3,7 @@ import type { BuildContext } from '../../core/activity.ts';
 import type { User } from '../../tenant/types.ts';
 import type { RiskDetail, RiskLevel, RiskState } from '../identity-protection/enums.ts';
 import { hasUserRiskDetail } from '../identity-protection/licence.ts';
+import { defaultRiskEventTypes, drawRiskOutcome, type RiskySubjectProfile } from '../identity-protection/risky-subject.ts';
 import { pickAdminId, resolveUser } from '../identity-protection/subjects.ts';
 import { USER_RISK_MIX } from '../../data/risk-detections.ts';
 import type { RiskyUserActivity } from './activity.ts';
@@ -23,51 +24,37 @@ export interface RiskyUserSpec {
   readonly tick?: number;
 }
 
-interface Outcome {
-  readonly state: RiskState;
-  readonly detail: RiskDetail;
-}
-
 /**
  * The mix of states a baseline risky-user record shows. Every state/detail pair is one
  * Identity Protection writes: self-remediation by secure password reset/change or by MFA
  * on a risk policy, admin password reset, on-premises change (password hash sync),
  * admin dismiss / confirm compromised / confirm safe.
  */
-const OUTCOMES: ReadonlyArray<readonly [Outcome, number]> = [
-  [{ state: 'atRisk', detail: 'none' }, 55],
-  [{ state: 'remediated', detail: 'userPerformedSecuredPasswordReset' }, 12],
-  [{ state: 'remediated', detail: 'userPerformedSecuredPasswordChange' }, 5],
-  [{ state: 'remediated', detail: 'userPassedMFADrivenByRiskBasedPolicy' }, 5],
-  [{ state: 'remediated', detail: 'adminGeneratedTemporaryPassword' }, 3],
-  [{ state: 'remediated', detail: 'userChangedPasswordOnPremises' }, 2],
-  [{ state: 'dismissed', detail: 'adminDismissedAllRiskForUser' }, 13],
-  [{ state: 'confirmedCompromised', detail: 'adminConfirmedUserCompromised' }, 3],
-  [{ state: 'confirmedSafe', detail: 'adminConfirmedAccountSafe' }, 2],
-];
-
-const AT_RISK_LEVELS: ReadonlyArray<readonly [RiskLevel, number]> = [
-  ['low', 35],
-  ['medium', 45],
-  ['high', 20],
-];
-
-/** The level that goes with a state: closed states carry `none`, compromise `high`. */
-function levelFor(state: RiskState, ctx: BuildContext): RiskLevel {
-  if (state === 'atRisk') return ctx.rng.weighted(AT_RISK_LEVELS);
-  if (state === 'confirmedCompromised') return 'high';
-  return 'none';
-}
-
-/** The detail Identity Protection writes for a state when the caller names only the state. */
-const DEFAULT_DETAIL: Readonly<Record<RiskState, RiskDetail>> = {
-  none: 'none',
-  atRisk: 'none',
-  remediated: 'userPerformedSecuredPasswordReset',
-  dismissed: 'adminDismissedAllRiskForUser',
-  confirmedCompromised: 'adminConfirmedUserCompromised',
-  confirmedSafe: 'adminConfirmedAccountSafe',
-  unknownFutureValue: 'none',
+const PROFILE: RiskySubjectProfile = {
+  outcomes: [
+    [{ state: 'atRisk', detail: 'none' }, 55],
+    [{ state: 'remediated', detail: 'userPerformedSecuredPasswordReset' }, 12],
+    [{ state: 'remediated', detail: 'userPerformedSecuredPasswordChange' }, 5],
+    [{ state: 'remediated', detail: 'userPassedMFADrivenByRiskBasedPolicy' }, 5],
+    [{ state: 'remediated', detail: 'adminGeneratedTemporaryPassword' }, 3],
+    [{ state: 'remediated', detail: 'userChangedPasswordOnPremises' }, 2],
+    [{ state: 'dismissed', detail: 'adminDismissedAllRiskForUser' }, 13],
+    [{ state: 'confirmedCompromised', detail: 'adminConfirmedUserCompromised' }, 3],
+    [{ state: 'confirmedSafe', detail: 'adminConfirmedAccountSafe' }, 2],
+  ],
+  atRiskLevels: [
+    ['low', 35],
+    ['medium', 45],
+    ['high', 20],
+  ],
+  defaultDetail: {
+    remediated: 'userPerformedSecuredPasswordReset',
+    dismissed: 'adminDismissedAllRiskForUser',
+    confirmedCompromised: 'adminConfirmedUserCompromised',
+    confirmedSafe: 'adminConfirmedAccountSafe',
+  },
+  mix: USER_RISK_MIX,
+  compromisedType: 'adminConfirmedUserCompromised',
 };
 
 /** Who performs the change a detail names: `user…` the user, `admin…` an admin, else Identity Protection. */
@@ -81,16 +68,13 @@ function actorOf(detail: RiskDetail): 'system' | 'user' | 'admin' {
 export function buildRiskyUser(ctx: BuildContext, time: number, spec: RiskyUserSpec = {}): RiskyUserActivity {
   const { rng, tenant } = ctx;
   const user = resolveUser(ctx, spec.user, true);
-  const outcome = spec.riskState === undefined ? rng.weighted(OUTCOMES) : undefined;
-  const riskState: RiskState = spec.riskState ?? outcome!.state;
-  let riskDetail: RiskDetail = spec.riskDetail ?? outcome?.detail ?? DEFAULT_DETAIL[riskState];
-  let riskLevel: RiskLevel = spec.riskLevel ?? levelFor(riskState, ctx);
+  const drawn = drawRiskOutcome(rng, PROFILE, spec);
+  const riskState = drawn.riskState;
+  let { riskDetail, riskLevel } = drawn;
   const actor = actorOf(riskDetail);
   const initiatedBy =
     spec.initiatedBy !== undefined ? spec.initiatedBy : actor === 'system' ? null : actor === 'user' ? user.id : pickAdminId(ctx);
-  const riskEventTypes =
-    spec.riskEventTypes ??
-    (riskState === 'atRisk' ? [rng.weighted(USER_RISK_MIX).riskEventType] : riskState === 'confirmedCompromised' ? ['adminConfirmedUserCompromised'] : []);
+  const riskEventTypes = spec.riskEventTypes ?? defaultRiskEventTypes(rng, PROFILE, riskState);
   if (!hasUserRiskDetail(tenant)) {
     // Without P2 the level and detail read `hidden` (licence.ts).
     riskLevel = 'hidden';

@@ -11,6 +11,7 @@ import { graphTime, laTime, riskNestedTime } from '../../core/time.ts';
 import { legacyRiskType } from '../../data/risk-detections.ts';
 import { riskEnvelope, SOURCE_SYSTEM } from '../identity-protection/envelope.ts';
 import { dotnetTicks } from '../identity-protection/ids.ts';
+import { historyActivityDetail } from '../identity-protection/risky-subject.ts';
 import type { RiskyUserActivity } from './activity.ts';
 
 export const RISKY_USERS_OPERATION = 'Risky user';
@@ -68,7 +69,7 @@ export interface HistoryItemOptions {
  * Protection raised the risk itself (Microsoft's example).
  */
 export function toRiskyUserHistoryItem(a: RiskyUserActivity, version: GraphVersion, options: HistoryItemOptions = {}): GraphResource {
-  const detail = a.initiatedBy === null && a.riskState === 'atRisk' ? null : a.riskDetail;
+  const detail = historyActivityDetail(a);
   const activity: JsonObject =
     version === 'beta'
       ? { eventTypes: a.riskEventTypes.map(legacyRiskType), riskEventTypes: a.riskEventTypes.slice(), detail }

@@ -15,6 +15,7 @@ import {
 } from '../../data/risk-detections.ts';
 import type { RiskDetail, RiskLevel, RiskState } from '../identity-protection/enums.ts';
 import type { RiskInfoEntry } from '../identity-protection/additional-info.ts';
+import { firstTechnique, rewriteDetection } from '../identity-protection/detection.ts';
 import { detectionId } from '../identity-protection/ids.ts';
 import { locationOfIp, type RiskLocation } from '../identity-protection/location.ts';
 import { ipOf, workloadRiskNetwork } from '../identity-protection/networks.ts';
@@ -47,11 +48,6 @@ export interface ServicePrincipalRiskDetectionSpec {
 
 function fallbackRow(riskEventType: string): ServicePrincipalRiskDetectionRow {
   return { riskEventType, displayName: riskEventType, levels: [['medium', 1]], withIp: false, withKeyId: false, mitre: 'T1078.004', weight: 0 };
-}
-
-function firstTechnique(mitre: string): string {
-  const comma = mitre.indexOf(',');
-  return comma < 0 ? mitre : mitre.slice(0, comma);
 }
 
 /** One workload-identity risk detection detected at `time` (epoch ms). */
@@ -129,14 +125,5 @@ export function updateServicePrincipalRiskDetection(
   tick: number,
   change: { readonly riskState: RiskState; readonly riskDetail: RiskDetail; readonly riskLevel?: RiskLevel },
 ): ServicePrincipalRiskDetectionActivity {
-  return {
-    ...d,
-    time,
-    tick,
-    envelopeTime: time,
-    envelopeTick: tick,
-    riskState: change.riskState,
-    riskDetail: change.riskDetail,
-    riskLevel: change.riskLevel ?? d.riskLevel,
-  };
+  return rewriteDetection(d, time, tick, change.riskState, change.riskDetail, change.riskLevel ?? d.riskLevel);
 }

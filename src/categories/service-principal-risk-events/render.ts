@@ -9,76 +9,35 @@
  */
 import type { DiagnosticRecord, GraphResource, LogAnalyticsRow, RenderContext } from '../../core/activity.ts';
 import type { GraphVersion } from '../../core/categories.ts';
-import { graphTime, laTime, riskNestedTime } from '../../core/time.ts';
+import { laTime } from '../../core/time.ts';
 import { additionalInfoValue, encodeAdditionalInfo } from '../identity-protection/additional-info.ts';
-import { riskEnvelope, SOURCE_SYSTEM } from '../identity-protection/envelope.ts';
-import { diagnosticLocation, graphLocation } from '../identity-protection/location.ts';
+import { detectionEnvelope, diagnosticDetectionHead, graphDetectionHead, graphDetectionTail } from '../identity-protection/detection.ts';
+import { SOURCE_SYSTEM } from '../identity-protection/envelope.ts';
+import { diagnosticLocation } from '../identity-protection/location.ts';
 import type { ServicePrincipalRiskDetectionActivity } from './activity.ts';
 
 export const SERVICE_PRINCIPAL_RISK_EVENTS_OPERATION = 'Service Principal Risk Detection';
 
 export function servicePrincipalRiskDetectionToDiagnostic(a: ServicePrincipalRiskDetectionActivity, ctx: RenderContext): DiagnosticRecord {
-  return riskEnvelope(ctx.tenant, {
-    category: 'ServicePrincipalRiskEvents',
-    operationName: SERVICE_PRINCIPAL_RISK_EVENTS_OPERATION,
-    time: a.envelopeTime,
-    callerIpAddress: a.envelopeCallerIp ? a.ipAddress : null,
-    correlationId: a.id,
-    identity: a.servicePrincipalDisplayName,
-    properties: {
-      id: a.id,
-      requestId: a.requestId,
-      correlationId: a.correlationId,
-      riskEventType: a.riskEventType,
-      riskState: a.riskState,
-      riskLevel: a.riskLevel,
-      riskDetail: a.riskDetail,
-      source: a.source,
-      detectionTimingType: a.detectionTimingType,
-      activity: a.activity,
-      ipAddress: a.ipAddress,
-      location: diagnosticLocation(a.location),
-      activityDateTime: riskNestedTime(a.activityTime),
-      detectedDateTime: riskNestedTime(a.detectedTime),
-      lastUpdatedDateTime: riskNestedTime(a.time),
-      servicePrincipalId: a.servicePrincipalId,
-      servicePrincipalDisplayName: a.servicePrincipalDisplayName,
-      appId: a.appId,
-      keyIds: a.keyIds.slice(),
-      additionalInfo: encodeAdditionalInfo(a.additionalInfo),
-      tokenIssuerType: a.tokenIssuerType,
-      mitreTechniqueId: a.mitreTechniqueId,
-    },
-  });
+  const p = diagnosticDetectionHead(a);
+  p.servicePrincipalId = a.servicePrincipalId;
+  p.servicePrincipalDisplayName = a.servicePrincipalDisplayName;
+  p.appId = a.appId;
+  p.keyIds = a.keyIds.slice();
+  p.additionalInfo = encodeAdditionalInfo(a.additionalInfo);
+  p.tokenIssuerType = a.tokenIssuerType;
+  p.mitreTechniqueId = a.mitreTechniqueId;
+  return detectionEnvelope(a, ctx, 'ServicePrincipalRiskEvents', SERVICE_PRINCIPAL_RISK_EVENTS_OPERATION, a.servicePrincipalDisplayName, p);
 }
 
 /** Graph `servicePrincipalRiskDetection`, order of Microsoft's v1.0 example; beta adds mitreTechniqueId. */
 export function servicePrincipalRiskDetectionToGraph(a: ServicePrincipalRiskDetectionActivity, version: GraphVersion): GraphResource {
-  const g: GraphResource = {
-    id: a.id,
-    requestId: a.requestId,
-    correlationId: a.correlationId,
-    riskEventType: a.riskEventType,
-    riskState: a.riskState,
-    riskLevel: a.riskLevel,
-    riskDetail: a.riskDetail,
-    source: a.source,
-    detectionTimingType: a.detectionTimingType,
-    activity: a.activity,
-    tokenIssuerType: a.tokenIssuerType,
-    ipAddress: a.ipAddress,
-    location: graphLocation(a.location),
-    activityDateTime: graphTime(a.activityTime, a.activityTick),
-    detectedDateTime: graphTime(a.detectedTime, a.detectedTick),
-    lastUpdatedDateTime: graphTime(a.time, a.tick),
-    servicePrincipalId: a.servicePrincipalId,
-    servicePrincipalDisplayName: a.servicePrincipalDisplayName,
-    appId: a.appId,
-    keyIds: a.keyIds.slice(),
-    additionalInfo: encodeAdditionalInfo(a.additionalInfo),
-  };
-  if (version === 'beta') g.mitreTechniqueId = a.mitreTechniqueId;
-  return g;
+  const g = graphDetectionHead(a);
+  g.servicePrincipalId = a.servicePrincipalId;
+  g.servicePrincipalDisplayName = a.servicePrincipalDisplayName;
+  g.appId = a.appId;
+  g.keyIds = a.keyIds.slice();
+  return graphDetectionTail(g, a, version);
 }
 
 /** AADServicePrincipalRiskEvents: every column; AdditionalInfo, KeyIds, Location dynamic. */

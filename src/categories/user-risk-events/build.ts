@@ -18,6 +18,7 @@ import {
 } from '../../data/risk-detections.ts';
 import type { RiskDetail, RiskDetectionTimingType, RiskLevel, RiskState, TokenIssuerType } from '../identity-protection/enums.ts';
 import type { RiskInfoEntry } from '../identity-protection/additional-info.ts';
+import { firstTechnique, rewriteDetection } from '../identity-protection/detection.ts';
 import { detectionId, signInRequestId } from '../identity-protection/ids.ts';
 import { hasUserRiskDetail } from '../identity-protection/licence.ts';
 import { locationOfIp, type RiskLocation } from '../identity-protection/location.ts';
@@ -96,11 +97,6 @@ const PROFILE_TABLE = DEVICE_PROFILES.map((p) => [p.userAgent, p.weight] as cons
 function userAgentFor(rng: Rng, user: User, familiar: boolean): string {
   if (familiar || rng.bool(0.6)) return rng.pick(user.devices).userAgent;
   return rng.weighted(PROFILE_TABLE);
-}
-
-function firstTechnique(mitre: string): string {
-  const comma = mitre.indexOf(',');
-  return comma < 0 ? mitre : mitre.slice(0, comma);
 }
 
 /**
@@ -211,15 +207,8 @@ export function updateUserRiskDetection(
   tick: number,
   change: { readonly riskState: RiskState; readonly riskDetail: RiskDetail; readonly riskLevel?: RiskLevel },
 ): UserRiskDetectionActivity {
-  return {
-    ...d,
-    time,
-    tick,
-    envelopeTime: time,
-    envelopeTick: tick,
-    riskState: change.riskState,
-    // Without P2 the detail stays hidden.
-    riskDetail: d.riskDetail === 'hidden' ? 'hidden' : change.riskDetail,
-    riskLevel: d.riskLevel === 'hidden' ? 'hidden' : (change.riskLevel ?? d.riskLevel),
-  };
+  // Without P2 the level and detail stay hidden.
+  const riskDetail = d.riskDetail === 'hidden' ? 'hidden' : change.riskDetail;
+  const riskLevel = d.riskLevel === 'hidden' ? 'hidden' : (change.riskLevel ?? d.riskLevel);
+  return rewriteDetection(d, time, tick, change.riskState, riskDetail, riskLevel);
 }

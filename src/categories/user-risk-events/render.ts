@@ -10,53 +10,28 @@
  */
 import type { DiagnosticRecord, GraphResource, LogAnalyticsRow, RenderContext } from '../../core/activity.ts';
 import type { GraphVersion } from '../../core/categories.ts';
-import { graphTime, laTime, riskNestedTime } from '../../core/time.ts';
+import { laTime } from '../../core/time.ts';
 import { additionalInfoValue, encodeAdditionalInfo } from '../identity-protection/additional-info.ts';
-import { riskEnvelope, SOURCE_SYSTEM } from '../identity-protection/envelope.ts';
-import { diagnosticLocation, graphLocation } from '../identity-protection/location.ts';
+import { detectionEnvelope, diagnosticDetectionHead, graphDetectionHead, graphDetectionTail } from '../identity-protection/detection.ts';
+import { SOURCE_SYSTEM } from '../identity-protection/envelope.ts';
+import { diagnosticLocation } from '../identity-protection/location.ts';
 import type { UserRiskDetectionActivity } from './activity.ts';
 
 export const USER_RISK_EVENTS_OPERATION = 'User Risk Detection';
 
 export function userRiskDetectionToDiagnostic(a: UserRiskDetectionActivity, ctx: RenderContext): DiagnosticRecord {
-  return riskEnvelope(ctx.tenant, {
-    category: 'UserRiskEvents',
-    operationName: USER_RISK_EVENTS_OPERATION,
-    time: a.envelopeTime,
-    callerIpAddress: a.envelopeCallerIp ? a.ipAddress : null,
-    // notes §A.2: the envelope correlationId is the 64-hex detection id.
-    correlationId: a.id,
-    identity: a.userDisplayName,
-    properties: {
-      id: a.id,
-      requestId: a.requestId,
-      correlationId: a.correlationId,
-      riskType: a.riskType,
-      riskEventType: a.riskEventType,
-      riskState: a.riskState,
-      riskLevel: a.riskLevel,
-      riskDetail: a.riskDetail,
-      source: a.source,
-      detectionTimingType: a.detectionTimingType,
-      activity: a.activity,
-      ipAddress: a.ipAddress,
-      location: diagnosticLocation(a.location),
-      // notes §A.4: milliseconds, Z, unpadded hour (`2025-04-14T3:15:37.008Z`).
-      activityDateTime: riskNestedTime(a.activityTime),
-      detectedDateTime: riskNestedTime(a.detectedTime),
-      lastUpdatedDateTime: riskNestedTime(a.time),
-      userId: a.userId,
-      userDisplayName: a.userDisplayName,
-      userPrincipalName: a.userPrincipalName,
-      additionalInfo: encodeAdditionalInfo(a.additionalInfo),
-      tokenIssuerType: a.tokenIssuerType,
-      resourceTenantId: null,
-      homeTenantId: a.homeTenantId,
-      userType: a.userType,
-      crossTenantAccessType: a.crossTenantAccessType,
-      mitreTechniqueId: a.mitreTechniqueId,
-    },
-  });
+  const p = diagnosticDetectionHead(a, a.riskType);
+  p.userId = a.userId;
+  p.userDisplayName = a.userDisplayName;
+  p.userPrincipalName = a.userPrincipalName;
+  p.additionalInfo = encodeAdditionalInfo(a.additionalInfo);
+  p.tokenIssuerType = a.tokenIssuerType;
+  p.resourceTenantId = null;
+  p.homeTenantId = a.homeTenantId;
+  p.userType = a.userType;
+  p.crossTenantAccessType = a.crossTenantAccessType;
+  p.mitreTechniqueId = a.mitreTechniqueId;
+  return detectionEnvelope(a, ctx, 'UserRiskEvents', USER_RISK_EVENTS_OPERATION, a.userDisplayName, p);
 }
 
 /**
@@ -64,27 +39,11 @@ export function userRiskDetectionToDiagnostic(a: UserRiskDetectionActivity, ctx:
  * `riskType` and `mitreTechniqueId` (CSDL-beta); no diagnostic-only keys.
  */
 export function userRiskDetectionToGraph(a: UserRiskDetectionActivity, version: GraphVersion): GraphResource {
-  const g: GraphResource = { id: a.id, requestId: a.requestId, correlationId: a.correlationId };
-  if (version === 'beta') g.riskType = a.riskType;
-  g.riskEventType = a.riskEventType;
-  g.riskState = a.riskState;
-  g.riskLevel = a.riskLevel;
-  g.riskDetail = a.riskDetail;
-  g.source = a.source;
-  g.detectionTimingType = a.detectionTimingType;
-  g.activity = a.activity;
-  g.tokenIssuerType = a.tokenIssuerType;
-  g.ipAddress = a.ipAddress;
-  g.location = graphLocation(a.location);
-  g.activityDateTime = graphTime(a.activityTime, a.activityTick);
-  g.detectedDateTime = graphTime(a.detectedTime, a.detectedTick);
-  g.lastUpdatedDateTime = graphTime(a.time, a.tick);
+  const g = graphDetectionHead(a, version === 'beta' ? a.riskType : undefined);
   g.userId = a.userId;
   g.userDisplayName = a.userDisplayName;
   g.userPrincipalName = a.userPrincipalName;
-  g.additionalInfo = encodeAdditionalInfo(a.additionalInfo);
-  if (version === 'beta') g.mitreTechniqueId = a.mitreTechniqueId;
-  return g;
+  return graphDetectionTail(g, a, version);
 }
 
 /**
