@@ -58,6 +58,7 @@ describe('entrasim generate (CLI)', () => {
     expect((await runCli([...args, '--seed', '9', '--out', b])).code).toBe(0);
     expect((await runCli([...args, '--seed', '10', '--out', c])).code).toBe(0);
     const la = files(a);
+    expect(la.length).toBeGreaterThan(0);
     expect(files(b)).toEqual(la);
     for (const f of la) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     const lc = files(c);
@@ -133,9 +134,15 @@ describe('entrasim generate (CLI)', () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['bin/entrasim.js', 'generate', '--count', '200000', '--start', '2025-06-02T00:00:00Z', '--out', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    let gotData = false;
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdout.once('data', () => {
+      gotData = true;
+      child.stdout.destroy();
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The reader really stopped early: output had started before the pipe was closed.
+    expect(gotData).toBe(true);
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/EPIPE|\s+at\s/);
   });
@@ -194,8 +201,10 @@ describe('entrasim generate (CLI)', () => {
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(/^SignInLogs\s+SigninLogs\s+signIn \(v1\.0, beta\)\s+insights-logs-signinlogs$/m);
     const s = await runCli(['scenarios']);
+    expect(s.code).toBe(0);
     expect(s.stdout).toMatch(/^enterprise-baseline\s+An ordinary week/m);
     const show = await runCli(['scenarios', 'show', 'enterprise-baseline']);
+    expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/^name: enterprise-baseline$/m);
   });
   void statSync;

@@ -38,6 +38,7 @@ describe('createEntrasimHandlers({ generate })', () => {
     expect(new Set(audits.ids)).toEqual(new Set(expectedAudits));
     const signIns = await collectAll(job('/auditLogs/signIns', 'beta'));
     const expectedSignIns = generated.filter((r) => r.category === 'SignInLogs').map((r) => String(r.record.id));
+    expect(expectedSignIns.length).toBeGreaterThan(10);
     expect(new Set(signIns.ids)).toEqual(new Set(expectedSignIns));
     const { accessToken } = await entrasim.tokens.issue(entrasim.collector!, 'https://graph.microsoft.com/.default');
     const sample = generated.find((r) => r.category === 'AuditLogs')!;
@@ -67,6 +68,7 @@ describe('createEntrasimHandlers({ generate })', () => {
       for (const version of versions) {
         let url: string | undefined = `https://graph.microsoft.com/${version}/${path}`;
         let pages = 0;
+        const before = checked;
         while (url && pages++ < 50) {
           const res = await fetch(url, { headers: { authorization: `Bearer ${accessToken}`, prefer: 'include-unknown-enum-members' } });
           expect(res.status, `${version} ${path}`).toBe(200);
@@ -78,6 +80,10 @@ describe('createEntrasimHandlers({ generate })', () => {
           }
           url = page['@odata.nextLink'];
         }
+        // Every page was walked (the 50-page guard did not cut the collection short) and the
+        // collection was not empty, so every collection really was checked.
+        expect(url, `${version} ${path}: more than 50 pages`).toBeUndefined();
+        expect(checked - before, `${version} ${path}`).toBeGreaterThan(0);
       }
     }
     expect(checked).toBeGreaterThan(500);

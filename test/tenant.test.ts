@@ -60,13 +60,20 @@ describe('tenant', () => {
   });
 
   it('binds managed identities to Azure resource ids and gives daemon apps credentials', () => {
+    expect(tenant.managedIdentities.length).toBeGreaterThan(0);
     for (const mi of tenant.managedIdentities) expect(mi.azureResourceId).toMatch(/^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.[A-Za-z]+\/[A-Za-z]+\/[^/]+$/);
     const daemons = tenant.applications.filter((a) => a.clientKind === 'daemon');
     expect(daemons.length).toBeGreaterThan(0);
+    let certs = 0;
     for (const d of daemons) {
       expect(d.credentials.length).toBeGreaterThan(0);
-      for (const c of d.credentials) if (c.type === 'AsymmetricX509Cert') expect(c.thumbprint).toMatch(/^[0-9A-F]{40}$/);
+      for (const c of d.credentials) {
+        if (c.type !== 'AsymmetricX509Cert') continue;
+        expect(c.thumbprint).toMatch(/^[0-9A-F]{40}$/);
+        certs++;
+      }
     }
+    expect(certs).toBeGreaterThan(0);
   });
 
   it('scales to 500,000 users without holding them', () => {
